@@ -1,0 +1,1 @@
+//! Synthetic directory generator. (Being written.)

@@ -67,7 +67,7 @@ fn default_listed() -> bool {
 }
 
 /// One reason a listing is not acceptable. A listing can have several.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ValidationError {
     /// The id is empty, too long or has a character outside `A-Z a-z 0-9 _ - .`.
     #[error("id {0:?} must be 1-64 characters of A-Z a-z 0-9 _ - .")]

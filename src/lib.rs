@@ -1,8 +1,27 @@
 //! chahao (查号): a directory-assistance lookup engine for China's 114
 //! number-enquiry service.
+//!
+//! Two flows run through the crate:
+//!
+//! - **keystroke → result**: `search` normalises what the operator typed,
+//!   classifies it (Han, Latin, digits, mixed), expands it into candidate
+//!   keys tagged with how they match, runs one query on one searcher and
+//!   ranks the hits in explicit tiers.
+//! - **file → index**: `batch` reads a listing or change file and checks
+//!   every row before anything is written; `index` writes a new generation
+//!   and publishes it atomically.
+//!
+//! `text` (normalisation, segmentation, pinyin, keys) is shared by both
+//! flows and knows nothing of tantivy; `index` is the only bridge.
 
 #![warn(missing_docs)]
 
+pub mod batch;
+pub mod error;
 pub mod gen;
+pub mod index;
 pub mod model;
+pub mod search;
 pub mod text;
+
+pub use error::{Error, Result};

@@ -3,7 +3,7 @@
 //! so that every reader (JSONL, CSV, HTTP upload) rejects the same things with
 //! the same words.
 
-mod listing;
+pub mod listing;
 pub mod phone;
 
 pub use listing::{Change, Listing, ListingPhone, ValidationError};

@@ -1,4 +1,10 @@
-//! Text analysis shared by indexing and querying. Nothing here knows about
-//! tantivy, so the two sides cannot drift apart.
+//! Text analysis shared by indexing and querying: normalisation, word
+//! segmentation, pinyin and the positional keys built from them. Nothing here
+//! knows about tantivy, so the index and the query side cannot drift apart.
 
+pub mod keys;
+pub mod normalize;
 pub mod pinyin;
+pub mod segment;
+
+pub use normalize::normalize;

@@ -1,0 +1,37 @@
+//! The crate's error type. User errors name the bad value; internal errors
+//! carry their source.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in chahao.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input a person can fix: a bad file, a bad query, a bad argument.
+    #[error("{0}")]
+    User(String),
+    /// No index where one was expected.
+    #[error("no index at {0} (run `chahao build --input FILE` first)")]
+    NoIndex(PathBuf),
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The search library failed.
+    #[error("index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+impl Error {
+    /// Wraps an I/O error with the path it happened on.
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io { path, source }
+    }
+}
+
+/// Result with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,78 @@
+//! Mapping between a [`Listing`] and a tantivy document.
+
+use tantivy::schema::Value;
+use tantivy::TantivyDocument;
+
+use super::schema::Fields;
+use crate::model::{Listing, PhoneNumber};
+
+/// Builds the document of a listing. An ex-directory listing gets its id and
+/// stored JSON only: it has no searchable key at all, so no query can ever
+/// reach it, and it adds nothing to any term statistic.
+pub fn to_document(fields: &Fields, listing: &Listing) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.id, &listing.id);
+    doc.add_text(
+        fields.doc,
+        serde_json::to_string(listing).expect("a listing always serialises"),
+    );
+    doc.add_u64(fields.listed, u64::from(listing.listed));
+    if !listing.listed {
+        return doc;
+    }
+    doc.add_text(fields.name_seq, &listing.name);
+    doc.add_text(fields.name_words, &listing.name);
+    for alias in &listing.aliases {
+        doc.add_text(fields.alias_seq, alias);
+        doc.add_text(fields.alias_words, alias);
+    }
+    if let Some(dept) = &listing.department {
+        doc.add_text(fields.dept_seq, dept);
+        doc.add_text(fields.dept_words, dept);
+    }
+    let area: Vec<&str> = [&listing.district, &listing.city, &listing.address]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !area.is_empty() {
+        doc.add_text(fields.area_words, area.join(" "));
+    }
+    if let Some(category) = &listing.category {
+        doc.add_text(fields.category_words, category);
+        doc.add_text(fields.category, category);
+    }
+    if let Some(district) = &listing.district {
+        doc.add_text(fields.district, district);
+    }
+    if let Some(name_en) = &listing.name_en {
+        doc.add_text(fields.name_en, name_en);
+    }
+    if let Some(parent) = &listing.parent_id {
+        doc.add_text(fields.parent, parent);
+    }
+    let phones: Vec<String> = listing
+        .phones
+        .iter()
+        .filter_map(|p| PhoneNumber::parse(&p.number).ok())
+        .map(|p| format!("{} {}", p.digits(), p.local_number()))
+        .collect();
+    doc.add_text(fields.phone, phones.join("\n"));
+    doc.add_f64(fields.weight, listing.weight);
+    doc.add_u64(fields.is_main, u64::from(listing.department.is_none()));
+    doc.add_u64(fields.name_chars, listing.name.chars().count() as u64);
+    doc
+}
+
+/// Reads the listing back from a stored document.
+pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> Option<Listing> {
+    let json = doc.get_first(fields.doc).and_then(|v| v.as_str())?;
+    serde_json::from_str(json).ok()
+}
+
+/// The id stored in a document.
+pub fn document_id(fields: &Fields, doc: &TantivyDocument) -> Option<String> {
+    doc.get_first(fields.id)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}

@@ -1,0 +1,216 @@
+//! The index: the only module that names tantivy fields. It owns the schema,
+//! the analyzers (tantivy tokenizers wrapping `text`), the mapping of a
+//! listing to a document, and the generations on disk.
+
+pub mod analyzers;
+pub mod document;
+pub mod schema;
+pub mod store;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Value;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+pub use schema::Fields;
+pub use store::Store;
+
+use crate::error::{Error, Result};
+use crate::model::Listing;
+
+/// What is recorded with every commit of a generation (the commit payload):
+/// which batch produced it, when, and what it did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BatchRecord {
+    /// The batch id: the input file's SHA-256 unless given.
+    pub batch_id: String,
+    /// `build`, `apply` or `rollback`.
+    pub kind: String,
+    /// Seconds since the Unix epoch.
+    pub time: u64,
+    /// The input file, as given.
+    pub source: String,
+    /// Listings added.
+    pub added: u64,
+    /// Listings replaced.
+    pub updated: u64,
+    /// Listings removed.
+    pub deleted: u64,
+    /// Listings in the directory afterwards.
+    pub total: u64,
+}
+
+/// An open, searchable generation of the directory.
+pub struct Directory {
+    index: Index,
+    fields: Fields,
+    reader: IndexReader,
+    path: PathBuf,
+}
+
+impl Directory {
+    /// Opens the generation that `CURRENT` names under `root`.
+    pub fn open(root: &Path) -> Result<Directory> {
+        let store = Store::new(root);
+        let name = store
+            .current()?
+            .ok_or_else(|| Error::NoIndex(root.to_path_buf()))?;
+        Directory::open_generation(&store.generation_path(&name))
+    }
+
+    /// Opens one generation directory.
+    pub fn open_generation(path: &Path) -> Result<Directory> {
+        let index = Index::open_in_dir(path)?;
+        analyzers::register(&index);
+        let (_, fields) = schema::build_schema();
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Directory {
+            index,
+            fields,
+            reader,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The fields of the schema.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The tantivy index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The generation directory this was opened from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// One consistent view for one query.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// The record of the batch that produced this generation.
+    pub fn batch_record(&self) -> Result<Option<BatchRecord>> {
+        let meta = self.index.load_metas()?;
+        Ok(meta
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok()))
+    }
+
+    /// The listing with `id`, ex-directory ones included (callers that serve
+    /// the public must check `listed`).
+    pub fn listing(&self, id: &str) -> Result<Option<Listing>> {
+        let searcher = self.searcher();
+        let term = Term::from_field_text(self.fields.id, id);
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let top = searcher.search(&query, &tantivy::collector::TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some((_, address)) => {
+                let doc: TantivyDocument = searcher.doc(*address)?;
+                Ok(document::from_document(&self.fields, &doc))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Number of listings (listed and ex-directory).
+    pub fn len(&self) -> u64 {
+        self.searcher().num_docs()
+    }
+
+    /// Returns true if and only if the directory holds no listing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every listing in the directory, ex-directory ones included.
+    pub fn all_listings(&self) -> Result<Vec<Listing>> {
+        let searcher = self.searcher();
+        let mut out = Vec::with_capacity(searcher.num_docs() as usize);
+        for reader in searcher.segment_readers() {
+            let store = reader
+                .get_store_reader(64)
+                .map_err(tantivy::TantivyError::from)?;
+            let alive = reader.alive_bitset();
+            for doc_id in 0..reader.max_doc() {
+                if alive.is_some_and(|a| !a.is_alive(doc_id)) {
+                    continue;
+                }
+                let doc: TantivyDocument = store.get(doc_id)?;
+                if let Some(json) = doc.get_first(self.fields.doc).and_then(|v| v.as_str()) {
+                    out.push(
+                        serde_json::from_str(json)
+                            .map_err(|e| Error::User(format!("stored listing unreadable: {e}")))?,
+                    );
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Heap for the index writer: enough for fast bulk builds on a small machine.
+const WRITER_HEAP: usize = 512 * 1024 * 1024;
+
+/// Builds a fresh generation under `root` holding exactly `listings`,
+/// publishes it, and keeps the older generations for rollback. `progress` is
+/// called with the number of listings indexed so far.
+pub fn build(
+    root: &Path,
+    listings: &[Listing],
+    record: &BatchRecord,
+    progress: &dyn Fn(u64),
+) -> Result<String> {
+    let store = Store::new(root);
+    let _lock = store.lock()?;
+    let name = store.create_generation()?;
+    let path = store.generation_path(&name);
+    let result = write_generation(&path, listings, record, progress);
+    if let Err(e) = result {
+        let _ = fs::remove_dir_all(&path);
+        return Err(e);
+    }
+    store.publish(&name)?;
+    store.prune(KEEP_GENERATIONS)?;
+    Ok(name)
+}
+
+/// How many published generations are kept for rollback.
+pub const KEEP_GENERATIONS: usize = 5;
+
+fn write_generation(
+    path: &Path,
+    listings: &[Listing],
+    record: &BatchRecord,
+    progress: &dyn Fn(u64),
+) -> Result<()> {
+    let (schema, fields) = schema::build_schema();
+    let index = Index::create_in_dir(path, schema)?;
+    analyzers::register(&index);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 8);
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_HEAP)?;
+    for (i, listing) in listings.iter().enumerate() {
+        writer.add_document(document::to_document(&fields, listing))?;
+        if i % 1000 == 999 {
+            progress(i as u64 + 1);
+        }
+    }
+    progress(listings.len() as u64);
+    let mut commit = writer.prepare_commit()?;
+    commit.set_payload(&serde_json::to_string(record).expect("a record always serialises"));
+    commit.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}

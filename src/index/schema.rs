@@ -1,0 +1,87 @@
+//! The tantivy schema: the only place that names fields.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    STORED, STRING,
+};
+
+use super::analyzers::{KEYS, PHONE, WORDS};
+
+/// Handles to every field of the index.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Listing id (raw, stored): deletes and look-ups by id.
+    pub id: Field,
+    /// The listing as JSON (stored only).
+    pub doc: Field,
+    /// Positional keys of the name (chars, syllables, fuzzy classes, initials).
+    pub name_seq: Field,
+    /// Positional keys of each alias.
+    pub alias_seq: Field,
+    /// Positional keys of the department.
+    pub dept_seq: Field,
+    /// Segmented words of the name.
+    pub name_words: Field,
+    /// Segmented words of the aliases.
+    pub alias_words: Field,
+    /// Segmented words of the department.
+    pub dept_words: Field,
+    /// Segmented words of the district, city and address.
+    pub area_words: Field,
+    /// Segmented words of the category.
+    pub category_words: Field,
+    /// English name, lower-cased words.
+    pub name_en: Field,
+    /// Phone keys for reverse look-up.
+    pub phone: Field,
+    /// Popularity prior.
+    pub weight: Field,
+    /// District, raw, for filters.
+    pub district: Field,
+    /// Category, raw, for filters.
+    pub category: Field,
+    /// Parent listing id, raw: finds a listing's siblings.
+    pub parent: Field,
+    /// 1 for an organisation's main listing (no department), else 0.
+    pub is_main: Field,
+    /// Number of chars of the name: shorter names win ties.
+    pub name_chars: Field,
+    /// 1 for listed, 0 for ex-directory.
+    pub listed: Field,
+}
+
+fn text(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(record),
+    )
+}
+
+/// Builds the schema and the handles to its fields.
+pub fn build_schema() -> (Schema, Fields) {
+    use IndexRecordOption::{Basic, WithFreqs, WithFreqsAndPositions};
+    let mut b = Schema::builder();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        doc: b.add_text_field("doc", STORED),
+        name_seq: b.add_text_field("name_seq", text(KEYS, WithFreqsAndPositions)),
+        alias_seq: b.add_text_field("alias_seq", text(KEYS, WithFreqsAndPositions)),
+        dept_seq: b.add_text_field("dept_seq", text(KEYS, WithFreqsAndPositions)),
+        name_words: b.add_text_field("name_words", text(WORDS, WithFreqs)),
+        alias_words: b.add_text_field("alias_words", text(WORDS, WithFreqs)),
+        dept_words: b.add_text_field("dept_words", text(WORDS, WithFreqs)),
+        area_words: b.add_text_field("area_words", text(WORDS, WithFreqs)),
+        category_words: b.add_text_field("category_words", text(WORDS, WithFreqs)),
+        name_en: b.add_text_field("name_en", text("en_stem_free", WithFreqsAndPositions)),
+        phone: b.add_text_field("phone", text(PHONE, Basic)),
+        weight: b.add_f64_field("weight", NumericOptions::default() | FAST),
+        district: b.add_text_field("district", STRING | FAST),
+        category: b.add_text_field("category", STRING | FAST),
+        parent: b.add_text_field("parent", STRING),
+        is_main: b.add_u64_field("is_main", FAST),
+        name_chars: b.add_u64_field("name_chars", FAST),
+        listed: b.add_u64_field("listed", NumericOptions::default() | FAST),
+    };
+    (b.build(), fields)
+}

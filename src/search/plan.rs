@@ -1,0 +1,156 @@
+//! Planning: the understood query → one tantivy query for candidates.
+//!
+//! Every derivation becomes a phrase look-up on the positional fields, with
+//! a constant score by its tier, so that the best candidates reach the
+//! ranking stage; the exact order is decided there. A partly typed last
+//! syllable is a bounded prefix expansion, never a scan.
+
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use super::understand::{Derivation, Part, Understood};
+use super::{Filters, MatchKind};
+use crate::index::Fields;
+use crate::text::keys::{ANCHOR, PHONE_PREFIX, PHONE_TAIL_PREFIX};
+
+/// How many terms a partly typed syllable or number may expand to.
+const MAX_EXPANSIONS: u32 = 64;
+
+/// Builds the candidate query, or None when nothing can match.
+pub fn plan(fields: &Fields, understood: &Understood, filters: &Filters) -> Option<Box<dyn Query>> {
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let parts: Vec<(Occur, Box<dyn Query>)> = understood
+        .parts
+        .iter()
+        .map(|part| (Occur::Must, part_query(fields, part)))
+        .collect();
+    alternatives.push((Occur::Should, Box::new(BooleanQuery::new(parts))));
+    if let Some(digits) = &understood.number {
+        alternatives.push((Occur::Should, number_query(fields, digits)));
+    }
+    if let Some(english) = english_query(fields, &understood.normalized) {
+        alternatives.push((Occur::Should, english));
+    }
+    let mut query: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Must, Box::new(BooleanQuery::new(alternatives)))];
+    if let Some(district) = &filters.district {
+        query.push((Occur::Must, filter(fields.district, district)));
+    }
+    if let Some(category) = &filters.category {
+        query.push((Occur::Must, filter(fields.category, category)));
+    }
+    Some(Box::new(BooleanQuery::new(query)))
+}
+
+fn filter(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        )),
+        0.0,
+    ))
+}
+
+/// Score a candidate gets for a match of `kind`: higher tiers score more.
+fn tier_score(kind: MatchKind) -> f32 {
+    (20 - kind.tier().min(20)) as f32 * 10.0
+}
+
+fn part_query(fields: &Fields, part: &Part) -> Box<dyn Query> {
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for d in &part.derivations {
+        let kind = d.kind;
+        let anchored = anchored_keys(d);
+        should.push(scored(
+            phrase(fields.name_seq, &anchored, d.prefix_last),
+            tier_score(kind) + 5.0,
+        ));
+        should.push(scored(phrase(fields.name_seq, &d.keys, d.prefix_last), tier_score(kind)));
+        should.push(scored(
+            phrase(fields.alias_seq, &d.keys, d.prefix_last),
+            tier_score(kind) - 1.0,
+        ));
+        should.push(scored(phrase(fields.dept_seq, &d.keys, d.prefix_last), 15.0));
+    }
+    for word in &part.words {
+        for field in [fields.area_words, fields.category_words, fields.dept_words] {
+            should.push(scored(term(field, word), 10.0));
+        }
+    }
+    Box::new(BooleanQuery::new(should))
+}
+
+fn anchored_keys(d: &Derivation) -> Vec<String> {
+    let mut keys = Vec::with_capacity(d.keys.len() + 1);
+    keys.push(ANCHOR.to_string());
+    keys.extend(d.keys.iter().cloned());
+    keys
+}
+
+fn scored(query: Box<dyn Query>, score: f32) -> (Occur, Box<dyn Query>) {
+    (Occur::Should, Box::new(ConstScoreQuery::new(query, score)))
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// A phrase of keys on a positional field; the last one a prefix when
+/// `prefix_last`.
+fn phrase(field: Field, keys: &[String], prefix_last: bool) -> Box<dyn Query> {
+    let terms: Vec<Term> = keys
+        .iter()
+        .map(|k| Term::from_field_text(field, k))
+        .collect();
+    match (terms.len(), prefix_last) {
+        (1, false) => Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::Basic,
+        )),
+        (_, false) => Box::new(PhraseQuery::new(terms)),
+        (_, true) => {
+            let mut q = PhrasePrefixQuery::new(terms);
+            q.set_max_expansions(MAX_EXPANSIONS);
+            Box::new(q)
+        }
+    }
+}
+
+fn number_query(fields: &Fields, digits: &str) -> Box<dyn Query> {
+    let mut should = vec![
+        scored(
+            term(fields.phone, &format!("{PHONE_PREFIX}{digits}")),
+            tier_score(MatchKind::Number) + 5.0,
+        ),
+        scored(
+            phrase(fields.phone, &[format!("{PHONE_PREFIX}{digits}")], true),
+            tier_score(MatchKind::Number),
+        ),
+    ];
+    if digits.len() >= 4 {
+        should.push(scored(
+            term(fields.phone, &format!("{PHONE_TAIL_PREFIX}{digits}")),
+            tier_score(MatchKind::Number) - 5.0,
+        ));
+    }
+    Box::new(BooleanQuery::new(should))
+}
+
+/// The English-name look-up: every word, the last one as a prefix.
+fn english_query(fields: &Fields, normalized: &str) -> Option<Box<dyn Query>> {
+    if !normalized.chars().all(|c| c.is_ascii_lowercase() || c == ' ') {
+        return None;
+    }
+    let words: Vec<String> = normalized.split(' ').map(str::to_string).collect();
+    Some(scored(
+        phrase(fields.name_en, &words, true),
+        tier_score(MatchKind::English),
+    ).1)
+}

@@ -1,0 +1,248 @@
+//! Ranking: each candidate is checked again, part by part, against the same
+//! keys the index holds, to say exactly how it matched (its [`MatchKind`]),
+//! which chars of its name matched, and where it belongs in the tiers.
+
+use std::cmp::Ordering;
+
+use super::understand::{Derivation, Understood};
+use super::{Hit, MatchKind};
+use crate::model::{Listing, PhoneNumber};
+use crate::text::keys::name_keys;
+use crate::text::normalize::compact_with_map;
+use crate::text::{normalize, segment};
+
+/// The keys of a text, position by position (anchor dropped), with the map
+/// back to the chars of the text as written.
+struct Keyed {
+    positions: Vec<Vec<String>>,
+    map: Vec<usize>,
+}
+
+impl Keyed {
+    fn new(text: &str) -> Keyed {
+        let (compact, map) = compact_with_map(text);
+        let mut positions: Vec<Vec<String>> = vec![Vec::new(); compact.chars().count()];
+        for (position, key) in name_keys(&compact) {
+            if position > 0 {
+                positions[position - 1].push(key);
+            }
+        }
+        Keyed { positions, map }
+    }
+
+    /// First start at which `d` matches, or None.
+    fn find(&self, d: &Derivation) -> Option<usize> {
+        let n = d.keys.len();
+        if n == 0 || n > self.positions.len() {
+            return None;
+        }
+        (0..=self.positions.len() - n).find(|&start| {
+            d.keys.iter().enumerate().all(|(i, key)| {
+                let at = &self.positions[start + i];
+                if d.prefix_last && i + 1 == n {
+                    at.iter().any(|k| k.starts_with(key.as_str()))
+                } else {
+                    at.iter().any(|k| k == key)
+                }
+            })
+        })
+    }
+}
+
+/// How one part of the query matched one listing.
+#[derive(Debug, Clone, PartialEq)]
+struct PartMatch {
+    kind: MatchKind,
+    /// Char range of the name, as written, when the match is on the name.
+    span: Option<(usize, usize)>,
+}
+
+/// Checks `listing` against the query and builds its hit, or None when on a
+/// closer look it does not match.
+pub fn judge(listing: Listing, understood: &Understood) -> Option<Hit> {
+    let name = Keyed::new(&listing.name);
+    let aliases: Vec<Keyed> = listing.aliases.iter().map(|a| Keyed::new(a)).collect();
+    let dept = listing.department.as_deref().map(Keyed::new);
+    let mut parts = Vec::with_capacity(understood.parts.len());
+    let mut all_parts_matched = true;
+    for part in &understood.parts {
+        let mut best: Option<PartMatch> = None;
+        let mut consider = |m: PartMatch| {
+            if best.as_ref().is_none_or(|b| m.kind.tier() < b.kind.tier()) {
+                best = Some(m);
+            }
+        };
+        let name_len = name.positions.len();
+        for d in &part.derivations {
+            if let Some(start) = name.find(d) {
+                let end = start + d.keys.len();
+                let kind = match d.kind {
+                    MatchKind::Literal if start == 0 && end == name_len => MatchKind::Exact,
+                    MatchKind::Literal if start == 0 => MatchKind::Prefix,
+                    MatchKind::Literal => MatchKind::Inner,
+                    other => other,
+                };
+                let from = name.map[start];
+                let to = name.map[end - 1] + 1;
+                consider(PartMatch {
+                    kind,
+                    span: Some((from, to)),
+                });
+            }
+            for alias in &aliases {
+                if alias.find(d).is_some() {
+                    let kind = match d.kind {
+                        MatchKind::Literal => MatchKind::Alias,
+                        other => other,
+                    };
+                    consider(PartMatch { kind, span: None });
+                }
+            }
+            if dept.as_ref().is_some_and(|k| k.find(d).is_some()) {
+                consider(PartMatch {
+                    kind: MatchKind::Department,
+                    span: None,
+                });
+            }
+        }
+        if let Some(kind) = qualifier(&listing, &part.text) {
+            consider(PartMatch { kind, span: None });
+        }
+        if let Some(m) = words_match(&listing.name, &part.words) {
+            consider(m);
+        }
+        match best {
+            Some(m) => parts.push(m),
+            None => all_parts_matched = false,
+        }
+    }
+    let (kind, spans) = if all_parts_matched {
+        combine(&parts)
+    } else {
+        (MatchKind::Other, Vec::new())
+    };
+    let kind = match (kind, &understood.number) {
+        (MatchKind::Other, Some(digits)) => match number_match(&listing, digits) {
+            Some(k) => k,
+            None => return english_or_none(listing, understood),
+        },
+        (MatchKind::Other, None) => return english_or_none(listing, understood),
+        (k, _) => k,
+    };
+    let typed_department = parts.iter().any(|p| p.kind == MatchKind::Department);
+    let district_typed = parts.iter().any(|p| p.kind == MatchKind::Area);
+    let qualifiers = parts.iter().filter(|p| p.kind.is_qualifier()).count();
+    Some(Hit::new(
+        listing,
+        kind,
+        spans,
+        qualifiers,
+        typed_department,
+        district_typed,
+    ))
+}
+
+fn english_or_none(listing: Listing, understood: &Understood) -> Option<Hit> {
+    let en = normalize(listing.name_en.as_deref()?);
+    let words: Vec<&str> = understood.normalized.split(' ').collect();
+    let en_words: Vec<&str> = en.split(' ').collect();
+    let found = en_words.windows(words.len()).any(|w| {
+        w.iter().zip(&words).enumerate().all(|(i, (have, want))| {
+            if i + 1 == words.len() {
+                have.starts_with(want)
+            } else {
+                have == want
+            }
+        })
+    });
+    found.then(|| Hit::new(listing, MatchKind::English, Vec::new(), 0, false, false))
+}
+
+/// The tier of the whole hit: the worst of the parts that matched the name
+/// or an alias (the part that names the organisation); parts that only
+/// matched a department, district or category qualify, they do not rank.
+fn combine(parts: &[PartMatch]) -> (MatchKind, Vec<(usize, usize)>) {
+    let naming: Vec<&PartMatch> = parts.iter().filter(|p| !p.kind.is_qualifier()).collect();
+    let spans = parts.iter().filter_map(|p| p.span).collect();
+    let kind = naming
+        .iter()
+        .map(|p| p.kind)
+        .max_by_key(|k| k.tier())
+        .unwrap_or_else(|| {
+            parts
+                .iter()
+                .map(|p| p.kind)
+                .min_by_key(|k| k.tier())
+                .unwrap_or(MatchKind::Other)
+        });
+    (kind, spans)
+}
+
+/// A part that names the listing's district, city, address or category.
+fn qualifier(listing: &Listing, text: &str) -> Option<MatchKind> {
+    let contains = |v: &Option<String>| {
+        v.as_deref()
+            .is_some_and(|v| normalize(v).replace(' ', "").contains(text))
+    };
+    if contains(&listing.district) || contains(&listing.city) {
+        Some(MatchKind::Area)
+    } else if contains(&listing.category) {
+        Some(MatchKind::Category)
+    } else if contains(&listing.address) {
+        Some(MatchKind::Area)
+    } else {
+        None
+    }
+}
+
+/// Every word of the part is a word of the name, in any order.
+fn words_match(name: &str, words: &[String]) -> Option<PartMatch> {
+    if words.len() < 2 {
+        return None;
+    }
+    let normalized = normalize(name).replace(' ', "");
+    let name_words: Vec<String> = segment::search_words(&normalized)
+        .into_iter()
+        .map(|w| w.text.to_string())
+        .collect();
+    words
+        .iter()
+        .all(|w| name_words.contains(w))
+        .then_some(PartMatch {
+            kind: MatchKind::Inner,
+            span: None,
+        })
+}
+
+fn number_match(listing: &Listing, digits: &str) -> Option<MatchKind> {
+    listing
+        .phones
+        .iter()
+        .filter_map(|p| PhoneNumber::parse(&p.number).ok())
+        .any(|p| {
+            p.digits().starts_with(digits)
+                || p.local_number().starts_with(digits)
+                || (digits.len() >= 4 && p.local_number().ends_with(digits))
+        })
+        .then_some(MatchKind::Number)
+}
+
+/// Orders hits: tier, then qualifiers matched, then the main listing before
+/// its departments (unless a department was typed), then popularity, then
+/// the shorter name.
+pub fn order(a: &Hit, b: &Hit) -> Ordering {
+    a.kind
+        .tier()
+        .cmp(&b.kind.tier())
+        .then(b.qualifiers.cmp(&a.qualifiers))
+        .then_with(|| {
+            if a.typed_department {
+                Ordering::Equal
+            } else {
+                b.is_main().cmp(&a.is_main())
+            }
+        })
+        .then(b.listing.weight.total_cmp(&a.listing.weight))
+        .then(a.listing.name.chars().count().cmp(&b.listing.name.chars().count()))
+        .then_with(|| a.listing.id.cmp(&b.listing.id))
+}

@@ -1,0 +1,308 @@
+//! Query understanding: what the operator typed → parts → derivations.
+//!
+//! The typed text is normalised and split on spaces into *parts* (`天河 中医院`
+//! has two). Each part is a run of Han, Latin and digit segments, and is
+//! expanded into *derivations*: sequences of index keys (one a position) that
+//! the part may stand for, each tagged with the [`MatchKind`] it would prove:
+//! the literal chars, the pinyin splits (full syllables, initials, a partly
+//! typed last syllable), their fuzzy classes, and the homophones of the Han
+//! chars. A query made only of digits and phone punctuation is a number.
+
+use crate::model::phone;
+use crate::text::keys::{char_key, fuzzy_key, initial_key, syllable_key};
+use crate::text::pinyin::{self, Piece};
+use crate::text::{normalize, segment};
+
+use super::MatchKind;
+
+/// Longest accepted query, in chars.
+pub const MAX_QUERY_CHARS: usize = 100;
+/// Most pinyin splits tried for one Latin run.
+const MAX_SPLITS: usize = 8;
+/// Most homophone spellings tried for one part.
+const MAX_HOMOPHONES: usize = 4;
+
+/// A query after understanding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Understood {
+    /// The normalised query.
+    pub normalized: String,
+    /// The space-separated parts, each with its derivations.
+    pub parts: Vec<Part>,
+    /// The digits, when the whole query reads as a phone number.
+    pub number: Option<String>,
+}
+
+/// One space-separated part of a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// The part's text, normalised.
+    pub text: String,
+    /// Its words (jieba), for the word fields.
+    pub words: Vec<String>,
+    /// Every way the part may match a name, best first.
+    pub derivations: Vec<Derivation>,
+}
+
+/// One way a part may match: a key a position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derivation {
+    /// What a match through these keys proves.
+    pub kind: MatchKind,
+    /// One key a position.
+    pub keys: Vec<String>,
+    /// The last key is only the start of a key (a partly typed syllable).
+    pub prefix_last: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Segment {
+    Han(String),
+    Latin(String),
+    Digits(String),
+}
+
+/// Understands `query`, or says why it cannot be searched.
+pub fn understand(query: &str) -> Result<Understood, String> {
+    let chars = query.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(format!(
+            "q is {chars} characters long; at most {MAX_QUERY_CHARS} are accepted"
+        ));
+    }
+    let normalized = normalize(query);
+    if normalized.is_empty() {
+        return Err("q is empty: type part of a name, pinyin or a number".to_string());
+    }
+    let number = phone::normalize_digits(query).filter(|d| d.len() >= 3);
+    let parts = normalized.split(' ').map(understand_part).collect();
+    Ok(Understood {
+        normalized,
+        parts,
+        number,
+    })
+}
+
+fn understand_part(text: &str) -> Part {
+    let segments = segments(text);
+    let mut derivations = Vec::new();
+    // The literal chars, whatever the script.
+    derivations.push(Derivation {
+        kind: MatchKind::Literal,
+        keys: text.chars().map(char_key).collect(),
+        prefix_last: false,
+    });
+    let has_latin = segments.iter().any(|s| matches!(s, Segment::Latin(_)));
+    let has_han = segments.iter().any(|s| matches!(s, Segment::Han(_)));
+    if has_latin {
+        for spelled in pinyin_derivations(&segments, false) {
+            push_unique(&mut derivations, spelled);
+        }
+        for spelled in pinyin_derivations(&segments, true) {
+            push_unique(&mut derivations, spelled);
+        }
+    }
+    if has_han {
+        for spelled in homophone_derivations(&segments) {
+            push_unique(&mut derivations, spelled);
+        }
+    }
+    let words = segment::words(text)
+        .into_iter()
+        .map(|w| w.text.to_string())
+        .collect();
+    Part {
+        text: text.to_string(),
+        words,
+        derivations,
+    }
+}
+
+fn push_unique(list: &mut Vec<Derivation>, d: Derivation) {
+    if !list
+        .iter()
+        .any(|x| x.keys == d.keys && x.prefix_last == d.prefix_last)
+    {
+        list.push(d);
+    }
+}
+
+fn segments(text: &str) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for c in text.chars() {
+        let kind = if c.is_ascii_lowercase() {
+            1
+        } else if c.is_ascii_digit() {
+            2
+        } else {
+            0
+        };
+        match (out.last_mut(), kind) {
+            (Some(Segment::Latin(s)), 1) | (Some(Segment::Digits(s)), 2) => s.push(c),
+            (Some(Segment::Han(s)), 0) => s.push(c),
+            (_, 1) => out.push(Segment::Latin(c.to_string())),
+            (_, 2) => out.push(Segment::Digits(c.to_string())),
+            _ => out.push(Segment::Han(c.to_string())),
+        }
+    }
+    out
+}
+
+/// Pinyin readings of the Latin runs, Han and digits kept literal. With
+/// `fuzzy`, full syllables become their fuzzy classes.
+fn pinyin_derivations(segments: &[Segment], fuzzy: bool) -> Vec<Derivation> {
+    // Each segment contributes alternatives; the part's derivations are their
+    // product, bounded.
+    let mut partial: Vec<(Vec<String>, bool, MatchKind)> = vec![(Vec::new(), false, MatchKind::FullPinyin)];
+    for (index, segment) in segments.iter().enumerate() {
+        let last_segment = index + 1 == segments.len();
+        let options: Vec<(Vec<String>, bool, MatchKind)> = match segment {
+            Segment::Han(s) | Segment::Digits(s) => {
+                vec![(s.chars().map(char_key).collect(), false, MatchKind::FullPinyin)]
+            }
+            Segment::Latin(s) => pinyin::split_pinyin(s, MAX_SPLITS)
+                .into_iter()
+                .filter_map(|pieces| spell(&pieces, last_segment, fuzzy))
+                .collect(),
+        };
+        if options.is_empty() {
+            return Vec::new();
+        }
+        let mut next = Vec::new();
+        for (keys, _, kind) in &partial {
+            for (more, prefix_last, more_kind) in &options {
+                let mut k = keys.clone();
+                k.extend(more.iter().cloned());
+                next.push((k, *prefix_last, worse(*kind, *more_kind)));
+            }
+        }
+        next.truncate(MAX_SPLITS);
+        partial = next;
+    }
+    let any_han = segments.iter().any(|s| matches!(s, Segment::Han(_)));
+    partial
+        .into_iter()
+        .map(|(keys, prefix_last, kind)| Derivation {
+            kind: if fuzzy {
+                MatchKind::FuzzyPinyin
+            } else if any_han && kind == MatchKind::FullPinyin {
+                MatchKind::Mixed
+            } else {
+                kind
+            },
+            keys,
+            prefix_last,
+        })
+        .collect()
+}
+
+fn worse(a: MatchKind, b: MatchKind) -> MatchKind {
+    if a.tier() >= b.tier() {
+        a
+    } else {
+        b
+    }
+}
+
+/// The keys of one split, or None when a partly typed syllable stands
+/// anywhere but at the very end.
+fn spell(pieces: &[Piece], at_end: bool, fuzzy: bool) -> Option<(Vec<String>, bool, MatchKind)> {
+    let mut keys = Vec::with_capacity(pieces.len());
+    let mut prefix_last = false;
+    let mut kind = MatchKind::FullPinyin;
+    for (i, piece) in pieces.iter().enumerate() {
+        let last = at_end && i + 1 == pieces.len();
+        match piece {
+            Piece::Full(s) => keys.push(if fuzzy { fuzzy_key(s) } else { syllable_key(s) }),
+            Piece::Prefix(p) if is_initial(p) => {
+                keys.push(initial_key(p));
+                kind = MatchKind::Initials;
+            }
+            Piece::Prefix(p) if last && !fuzzy => {
+                keys.push(syllable_key(p));
+                prefix_last = true;
+            }
+            Piece::Prefix(_) => return None,
+        }
+    }
+    Some((keys, prefix_last, kind))
+}
+
+/// An initial as typed: one letter, or zh/ch/sh.
+fn is_initial(p: &str) -> bool {
+    p.len() == 1 || matches!(p, "zh" | "ch" | "sh")
+}
+
+/// Syllable spellings of the Han chars: finds names that sound like what
+/// was typed (中山大雪 → 中山大学).
+fn homophone_derivations(segments: &[Segment]) -> Vec<Derivation> {
+    let mut spellings: Vec<Vec<String>> = vec![Vec::new()];
+    for segment in segments {
+        match segment {
+            Segment::Han(s) => {
+                let readings = pinyin::readings(s);
+                for (c, syllables) in s.chars().zip(readings) {
+                    if syllables.is_empty() {
+                        spellings.iter_mut().for_each(|k| k.push(char_key(c)));
+                        continue;
+                    }
+                    let mut next = Vec::new();
+                    for keys in &spellings {
+                        for syl in syllables.iter().take(2) {
+                            let mut k = keys.clone();
+                            k.push(syllable_key(syl));
+                            next.push(k);
+                        }
+                    }
+                    next.truncate(MAX_HOMOPHONES);
+                    spellings = next;
+                }
+            }
+            Segment::Latin(s) | Segment::Digits(s) => {
+                spellings
+                    .iter_mut()
+                    .for_each(|k| k.extend(s.chars().map(char_key)));
+            }
+        }
+    }
+    spellings
+        .into_iter()
+        .map(|keys| Derivation {
+            kind: MatchKind::Homophone,
+            keys,
+            prefix_last: false,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_empty_and_long_queries() {
+        assert!(understand("").is_err());
+        assert!(understand(" 　，").is_err());
+        assert!(understand(&"中".repeat(101)).is_err());
+        assert!(understand(&"中".repeat(100)).is_ok());
+    }
+
+    #[test]
+    fn splits_parts_and_finds_numbers() {
+        let u = understand("天河 中医院").unwrap();
+        assert_eq!(u.parts.len(), 2);
+        assert_eq!(u.number, None);
+        let u = understand("020-8775").unwrap();
+        assert_eq!(u.number.as_deref(), Some("0208775"));
+    }
+
+    #[test]
+    fn initials_become_initial_keys() {
+        let u = understand("zsdx").unwrap();
+        let d = &u.parts[0].derivations;
+        assert!(
+            d.iter().any(|d| d.keys == ["iz", "is", "id", "ix"]),
+            "derivations: {d:?}"
+        );
+    }
+}

@@ -159,7 +159,7 @@ impl Listing {
                 Ok(p) => parsed.push(p),
                 Err(e) => errors.push(ValidationError::BadPhone {
                     number: phone.number.clone(),
-                    reason: e.to_string(),
+                    reason: e.reason().to_string(),
                 }),
             }
         }

@@ -72,7 +72,12 @@ fn main() -> ExitCode {
             district,
             category,
             query,
-        } => run_search(&index, &query, limit as usize, Filters { district, category }),
+        } => run_search(
+            &index,
+            &query,
+            limit as usize,
+            Filters { district, category },
+        ),
         Command::Gen { count, seed } => gen(count, seed),
     };
     match outcome {
@@ -199,7 +204,11 @@ fn run_search(index_dir: &Path, query: &str, limit: usize, filters: Filters) -> 
             l.id,
         );
     }
-    eprintln!("{} hits in {:.2} ms", hits.len(), took.as_secs_f64() * 1000.0);
+    eprintln!(
+        "{} hits in {:.2} ms",
+        hits.len(),
+        took.as_secs_f64() * 1000.0
+    );
     Ok(())
 }
 

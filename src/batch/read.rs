@@ -171,9 +171,9 @@ pub fn read_changes(bytes: &[u8], format: Format) -> Parsed<Change> {
                     Change::Add { listing } | Change::Update { listing } => {
                         listing_problems(listing)
                     }
-                    Change::Delete { id } if !crate::model::listing::is_valid_id(id) => {
-                        Some(format!("id {id:?} must be 1-64 characters of A-Z a-z 0-9 _ - ."))
-                    }
+                    Change::Delete { id } if !crate::model::listing::is_valid_id(id) => Some(
+                        format!("id {id:?} must be 1-64 characters of A-Z a-z 0-9 _ - ."),
+                    ),
                     Change::Delete { .. } => None,
                 };
                 match problems {
@@ -239,7 +239,10 @@ fn read_jsonl<T>(
     let mut out = Vec::new();
     let bom = bytes.len() - strip_bom(bytes).len();
     let mut start = bom;
-    for (index, piece) in strip_bom(bytes).split_inclusive(|b| *b == b'\n').enumerate() {
+    for (index, piece) in strip_bom(bytes)
+        .split_inclusive(|b| *b == b'\n')
+        .enumerate()
+    {
         let range = start..start + piece.len();
         start = range.end;
         let line = index + 1;
@@ -269,7 +272,10 @@ fn read_jsonl<T>(
         };
         let id = json_id(&value);
         if !value.is_object() {
-            out.push(Err(fail(id, "a line must hold one JSON object".to_string())));
+            out.push(Err(fail(
+                id,
+                "a line must hold one JSON object".to_string(),
+            )));
             continue;
         }
         match parse(value) {
@@ -347,7 +353,12 @@ impl CsvRecord<'_> {
                 }
             })
             .collect();
-        let listed = match self.get("listed").unwrap_or_default().to_lowercase().as_str() {
+        let listed = match self
+            .get("listed")
+            .unwrap_or_default()
+            .to_lowercase()
+            .as_str()
+        {
             "" | "true" | "1" | "yes" | "y" | "是" => true,
             "false" | "0" | "no" | "n" | "否" => false,
             other => return Err(format!("listed {other:?} is not true or false")),
@@ -474,7 +485,11 @@ fn read_csv<T>(
         if fields.iter().all(|f| f.trim_ascii().is_empty()) {
             continue;
         }
-        let values = match fields.iter().map(|f| decode(f)).collect::<Result<Vec<_>, _>>() {
+        let values = match fields
+            .iter()
+            .map(|f| decode(f))
+            .collect::<Result<Vec<_>, _>>()
+        {
             Ok(v) => v,
             Err(reason) => {
                 out.push(Err(fail(None, reason)));

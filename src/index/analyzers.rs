@@ -2,7 +2,9 @@
 //! value into exactly the keys that `text::keys` defines, so the query side
 //! can look the same keys up without running an analyzer.
 
-use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer};
+use tantivy::tokenizer::{
+    LowerCaser, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
+};
 use tantivy::Index;
 
 use crate::text::{keys, normalize, segment};

@@ -112,7 +112,10 @@ impl Directory {
         let searcher = self.searcher();
         let term = Term::from_field_text(self.fields.id, id);
         let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
-        let top = searcher.search(&query, &tantivy::collector::TopDocs::with_limit(1).order_by_score())?;
+        let top = searcher.search(
+            &query,
+            &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+        )?;
         match top.first() {
             Some((_, address)) => {
                 let doc: TantivyDocument = searcher.doc(*address)?;

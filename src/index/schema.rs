@@ -1,8 +1,8 @@
 //! The tantivy schema: the only place that names fields.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
+    STRING,
 };
 
 use super::analyzers::{KEYS, PHONE, WORDS};

@@ -129,10 +129,13 @@ impl Store {
             .collect();
         let cut = published.len().saturating_sub(keep);
         let mut doomed: Vec<&String> = published[..cut].to_vec();
-        doomed.extend(gens.iter().filter(|g| match (parse_generation(g), current_n) {
-            (Some(n), Some(c)) => n > c,
-            _ => false,
-        }));
+        doomed.extend(
+            gens.iter()
+                .filter(|g| match (parse_generation(g), current_n) {
+                    (Some(n), Some(c)) => n > c,
+                    _ => false,
+                }),
+        );
         for name in doomed {
             if Some(name) == current.as_ref() {
                 continue;

@@ -155,15 +155,14 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
         return Ok(Vec::new());
     };
     let searcher = dir.searcher();
-    let collector = TopDocs::with_limit(CANDIDATES.max(limit)).tweak_score(
-        move |segment: &SegmentReader| {
+    let collector =
+        TopDocs::with_limit(CANDIDATES.max(limit)).tweak_score(move |segment: &SegmentReader| {
             let weight = segment.fast_fields().f64("weight").ok();
             move |doc, score: Score| {
                 let w = weight.as_ref().and_then(|c| c.first(doc)).unwrap_or(0.0);
                 score + (1.0 + w as f32).ln()
             }
-        },
-    );
+        });
     let candidates: Vec<(Score, DocAddress)> = searcher.search(planned.as_ref(), &collector)?;
     let mut hits = Vec::with_capacity(candidates.len());
     for (_, address) in candidates {

@@ -69,12 +69,18 @@ fn part_query(fields: &Fields, part: &Part) -> Box<dyn Query> {
             phrase(fields.name_seq, &anchored, d.prefix_last),
             tier_score(kind) + 5.0,
         ));
-        should.push(scored(phrase(fields.name_seq, &d.keys, d.prefix_last), tier_score(kind)));
+        should.push(scored(
+            phrase(fields.name_seq, &d.keys, d.prefix_last),
+            tier_score(kind),
+        ));
         should.push(scored(
             phrase(fields.alias_seq, &d.keys, d.prefix_last),
             tier_score(kind) - 1.0,
         ));
-        should.push(scored(phrase(fields.dept_seq, &d.keys, d.prefix_last), 15.0));
+        should.push(scored(
+            phrase(fields.dept_seq, &d.keys, d.prefix_last),
+            15.0,
+        ));
     }
     for word in &part.words {
         for field in [fields.area_words, fields.category_words, fields.dept_words] {
@@ -110,10 +116,7 @@ fn phrase(field: Field, keys: &[String], prefix_last: bool) -> Box<dyn Query> {
         .map(|k| Term::from_field_text(field, k))
         .collect();
     match (terms.len(), prefix_last) {
-        (1, false) => Box::new(TermQuery::new(
-            terms[0].clone(),
-            IndexRecordOption::Basic,
-        )),
+        (1, false) => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),
         (_, false) => Box::new(PhraseQuery::new(terms)),
         (_, true) => {
             let mut q = PhrasePrefixQuery::new(terms);
@@ -145,12 +148,18 @@ fn number_query(fields: &Fields, digits: &str) -> Box<dyn Query> {
 
 /// The English-name look-up: every word, the last one as a prefix.
 fn english_query(fields: &Fields, normalized: &str) -> Option<Box<dyn Query>> {
-    if !normalized.chars().all(|c| c.is_ascii_lowercase() || c == ' ') {
+    if !normalized
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c == ' ')
+    {
         return None;
     }
     let words: Vec<String> = normalized.split(' ').map(str::to_string).collect();
-    Some(scored(
-        phrase(fields.name_en, &words, true),
-        tier_score(MatchKind::English),
-    ).1)
+    Some(
+        scored(
+            phrase(fields.name_en, &words, true),
+            tier_score(MatchKind::English),
+        )
+        .1,
+    )
 }

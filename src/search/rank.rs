@@ -243,6 +243,12 @@ pub fn order(a: &Hit, b: &Hit) -> Ordering {
             }
         })
         .then(b.listing.weight.total_cmp(&a.listing.weight))
-        .then(a.listing.name.chars().count().cmp(&b.listing.name.chars().count()))
+        .then(
+            a.listing
+                .name
+                .chars()
+                .count()
+                .cmp(&b.listing.name.chars().count()),
+        )
         .then_with(|| a.listing.id.cmp(&b.listing.id))
 }

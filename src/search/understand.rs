@@ -153,17 +153,26 @@ fn segments(text: &str) -> Vec<Segment> {
 fn pinyin_derivations(segments: &[Segment], fuzzy: bool) -> Vec<Derivation> {
     // Each segment contributes alternatives; the part's derivations are their
     // product, bounded.
-    let mut partial: Vec<(Vec<String>, bool, MatchKind)> = vec![(Vec::new(), false, MatchKind::FullPinyin)];
+    let mut partial: Vec<(Vec<String>, bool, MatchKind)> =
+        vec![(Vec::new(), false, MatchKind::FullPinyin)];
     for (index, segment) in segments.iter().enumerate() {
         let last_segment = index + 1 == segments.len();
         let options: Vec<(Vec<String>, bool, MatchKind)> = match segment {
             Segment::Han(s) | Segment::Digits(s) => {
-                vec![(s.chars().map(char_key).collect(), false, MatchKind::FullPinyin)]
+                vec![(
+                    s.chars().map(char_key).collect(),
+                    false,
+                    MatchKind::FullPinyin,
+                )]
             }
-            Segment::Latin(s) => pinyin::split_pinyin(s, MAX_SPLITS)
-                .into_iter()
-                .filter_map(|pieces| spell(&pieces, last_segment, fuzzy))
-                .collect(),
+            Segment::Latin(s) => if fuzzy {
+                pinyin::split_pinyin_fuzzy(s, MAX_SPLITS)
+            } else {
+                pinyin::split_pinyin(s, MAX_SPLITS)
+            }
+            .into_iter()
+            .filter_map(|pieces| spell(&pieces, last_segment, fuzzy))
+            .collect(),
         };
         if options.is_empty() {
             return Vec::new();
@@ -205,15 +214,21 @@ fn worse(a: MatchKind, b: MatchKind) -> MatchKind {
 }
 
 /// The keys of one split, or None when a partly typed syllable stands
-/// anywhere but at the very end.
+/// anywhere but at the very end. A whole syllable at the very end may still
+/// be growing (`da` → `dai`), so it is looked up as a prefix too.
 fn spell(pieces: &[Piece], at_end: bool, fuzzy: bool) -> Option<(Vec<String>, bool, MatchKind)> {
     let mut keys = Vec::with_capacity(pieces.len());
     let mut prefix_last = false;
     let mut kind = MatchKind::FullPinyin;
     for (i, piece) in pieces.iter().enumerate() {
         let last = at_end && i + 1 == pieces.len();
-        match piece {
-            Piece::Full(s) => keys.push(if fuzzy { fuzzy_key(s) } else { syllable_key(s) }),
+        match *piece {
+            Piece::Full(s) if fuzzy => keys.push(fuzzy_key(s)),
+            Piece::Fuzzy(s) => keys.push(fuzzy_key(s)),
+            Piece::Full(s) => {
+                keys.push(syllable_key(s));
+                prefix_last = last;
+            }
             Piece::Prefix(p) if is_initial(p) => {
                 keys.push(initial_key(p));
                 kind = MatchKind::Initials;

@@ -107,6 +107,7 @@ fn build(input: &Path, index_dir: &Path) -> Result<(), Error> {
     let started = Instant::now();
     let bytes = read_file(input)?;
     let parsed = read_listings(&bytes, Format::detect(input, &bytes));
+    let total_rows = parsed.rows.len() + parsed.errors.len();
     let mut errors = parsed.errors;
     let ids: std::collections::HashSet<&str> =
         parsed.rows.iter().map(|r| r.value.id.as_str()).collect();
@@ -128,9 +129,8 @@ fn build(input: &Path, index_dir: &Path) -> Result<(), Error> {
             eprintln!("{}: {e}", input.display());
         }
         return Err(Error::User(format!(
-            "{} of {} rows rejected; nothing was written",
+            "{} of {total_rows} rows rejected; nothing was written",
             errors.len(),
-            errors.len() + parsed.rows.len() - errors.len().min(parsed.rows.len()),
         )));
     }
     let listings: Vec<_> = parsed.rows.into_iter().map(|r| r.value).collect();

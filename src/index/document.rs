@@ -9,7 +9,11 @@ use crate::model::{Listing, PhoneNumber};
 /// Builds the document of a listing. An ex-directory listing gets its id and
 /// stored JSON only: it has no searchable key at all, so no query can ever
 /// reach it, and it adds nothing to any term statistic.
-pub fn to_document(fields: &Fields, listing: &Listing) -> TantivyDocument {
+///
+/// `inherited` are the aliases of the listing's parent: a department of
+/// 中山大学附属第一医院 is found as `中山一院 急诊` although its own record
+/// names no alias.
+pub fn to_document(fields: &Fields, listing: &Listing, inherited: &[String]) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &listing.id);
     doc.add_text(
@@ -25,6 +29,11 @@ pub fn to_document(fields: &Fields, listing: &Listing) -> TantivyDocument {
     for alias in &listing.aliases {
         doc.add_text(fields.alias_seq, alias);
         doc.add_text(fields.alias_words, alias);
+    }
+    for alias in inherited.iter().filter(|a| !listing.aliases.contains(a)) {
+        doc.add_text(fields.alias_seq, alias);
+        doc.add_text(fields.alias_words, alias);
+        doc.add_text(fields.inherited_alias, alias);
     }
     if let Some(dept) = &listing.department {
         doc.add_text(fields.dept_seq, dept);
@@ -68,6 +77,31 @@ pub fn to_document(fields: &Fields, listing: &Listing) -> TantivyDocument {
 pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> Option<Listing> {
     let json = doc.get_first(fields.doc).and_then(|v| v.as_str())?;
     serde_json::from_str(json).ok()
+}
+
+/// The aliases a stored document inherited from its parent.
+pub fn inherited_aliases(fields: &Fields, doc: &TantivyDocument) -> Vec<String> {
+    doc.get_all(fields.inherited_alias)
+        .filter_map(|v| v.as_str())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The aliases each listing inherits from its parent, by listing index:
+/// a listing with a parent takes the parent's aliases.
+pub fn inheritance<'a>(listings: &'a [Listing]) -> Vec<&'a [String]> {
+    let by_id: std::collections::HashMap<&str, &Listing> =
+        listings.iter().map(|l| (l.id.as_str(), l)).collect();
+    listings
+        .iter()
+        .map(|l| {
+            l.parent_id
+                .as_deref()
+                .and_then(|p| by_id.get(p))
+                .map(|p| p.aliases.as_slice())
+                .unwrap_or(&[])
+        })
+        .collect()
 }
 
 /// The id stored in a document.

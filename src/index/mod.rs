@@ -204,8 +204,9 @@ fn write_generation(
         .unwrap_or(2)
         .clamp(1, 8);
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_HEAP)?;
-    for (i, listing) in listings.iter().enumerate() {
-        writer.add_document(document::to_document(&fields, listing))?;
+    let inherited = document::inheritance(listings);
+    for (i, (listing, inherited)) in listings.iter().zip(inherited).enumerate() {
+        writer.add_document(document::to_document(&fields, listing, inherited))?;
         if i % 1000 == 999 {
             progress(i as u64 + 1);
         }

@@ -48,6 +48,8 @@ pub struct Fields {
     pub name_chars: Field,
     /// 1 for listed, 0 for ex-directory.
     pub listed: Field,
+    /// Aliases taken from the parent listing (stored for ranking).
+    pub inherited_alias: Field,
 }
 
 fn text(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
@@ -82,6 +84,7 @@ pub fn build_schema() -> (Schema, Fields) {
         is_main: b.add_u64_field("is_main", FAST),
         name_chars: b.add_u64_field("name_chars", FAST),
         listed: b.add_u64_field("listed", NumericOptions::default() | FAST),
+        inherited_alias: b.add_text_field("inherited_alias", STORED),
     };
     (b.build(), fields)
 }

@@ -105,6 +105,8 @@ pub struct Hit {
     #[serde(skip)]
     qualifiers: usize,
     #[serde(skip)]
+    whole: bool,
+    #[serde(skip)]
     typed_department: bool,
 }
 
@@ -126,6 +128,7 @@ impl Hit {
             highlights,
             score,
             qualifiers,
+            whole: false,
             typed_department,
         }
     }
@@ -173,7 +176,8 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
         if !listing.listed {
             continue;
         }
-        if let Some(hit) = rank::judge(listing, &understood) {
+        let inherited = document::inherited_aliases(dir.fields(), &doc);
+        if let Some(hit) = rank::judge(listing, &inherited, &understood) {
             hits.push(hit);
         }
     }

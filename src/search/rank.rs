@@ -59,9 +59,14 @@ struct PartMatch {
 
 /// Checks `listing` against the query and builds its hit, or None when on a
 /// closer look it does not match.
-pub fn judge(listing: Listing, understood: &Understood) -> Option<Hit> {
+pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) -> Option<Hit> {
     let name = Keyed::new(&listing.name);
-    let aliases: Vec<Keyed> = listing.aliases.iter().map(|a| Keyed::new(a)).collect();
+    let aliases: Vec<Keyed> = listing
+        .aliases
+        .iter()
+        .chain(inherited)
+        .map(|a| Keyed::new(a))
+        .collect();
     let dept = listing.department.as_deref().map(Keyed::new);
     let mut parts = Vec::with_capacity(understood.parts.len());
     let mut all_parts_matched = true;
@@ -132,14 +137,18 @@ pub fn judge(listing: Listing, understood: &Understood) -> Option<Hit> {
     let typed_department = parts.iter().any(|p| p.kind == MatchKind::Department);
     let district_typed = parts.iter().any(|p| p.kind == MatchKind::Area);
     let qualifiers = parts.iter().filter(|p| p.kind.is_qualifier()).count();
-    Some(Hit::new(
+    let name_chars = listing.name.chars().count();
+    let whole = spans.iter().any(|&(from, to)| from == 0 && to == name_chars);
+    let mut hit = Hit::new(
         listing,
         kind,
         spans,
         qualifiers,
         typed_department,
         district_typed,
-    ))
+    );
+    hit.whole = whole;
+    Some(hit)
 }
 
 fn english_or_none(listing: Listing, understood: &Understood) -> Option<Hit> {
@@ -227,13 +236,16 @@ fn number_match(listing: &Listing, digits: &str) -> Option<MatchKind> {
         .then_some(MatchKind::Number)
 }
 
-/// Orders hits: tier, then qualifiers matched, then the main listing before
+/// Orders hits: tier, then a match of the whole name before a match of part
+/// of it (`zsdx` is 中山大学 before 中山大学附属第一医院), then qualifiers
+/// matched, then the main listing before
 /// its departments (unless a department was typed), then popularity, then
 /// the shorter name.
 pub fn order(a: &Hit, b: &Hit) -> Ordering {
     a.kind
         .tier()
         .cmp(&b.kind.tier())
+        .then(b.whole.cmp(&a.whole))
         .then(b.qualifiers.cmp(&a.qualifiers))
         .then_with(|| {
             if a.typed_department {

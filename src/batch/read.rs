@@ -215,18 +215,37 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// Decodes one piece of a file: UTF-8 when it is valid UTF-8, else GB18030.
-/// GB18030 decodes every byte sequence, so a piece that is neither is
-/// reported through its replacement characters.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(_) => {
-            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-            if had_errors {
-                Err("text is neither UTF-8 nor GB18030".to_string())
-            } else {
-                Ok(text.into_owned())
+/// The text encoding of a whole file: UTF-8 when the whole file is valid
+/// UTF-8, else GB18030. Deciding per field would be wrong: a short GB18030
+/// byte run such as `医院` can happen to be valid UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Utf8,
+    Gb18030,
+}
+
+impl Encoding {
+    fn of(bytes: &[u8]) -> Encoding {
+        if std::str::from_utf8(bytes).is_ok() {
+            Encoding::Utf8
+        } else {
+            Encoding::Gb18030
+        }
+    }
+
+    /// Decodes one piece of the file.
+    fn decode(self, bytes: &[u8]) -> Result<String, String> {
+        match self {
+            Encoding::Utf8 => std::str::from_utf8(bytes)
+                .map(str::to_string)
+                .map_err(|e| format!("text is not valid UTF-8: {e}")),
+            Encoding::Gb18030 => {
+                let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+                if had_errors {
+                    Err("text is neither UTF-8 nor GB18030".to_string())
+                } else {
+                    Ok(text.into_owned())
+                }
             }
         }
     }
@@ -238,6 +257,7 @@ fn read_jsonl<T>(
 ) -> Vec<Result<Row<T>, RowError>> {
     let mut out = Vec::new();
     let bom = bytes.len() - strip_bom(bytes).len();
+    let encoding = Encoding::of(strip_bom(bytes));
     let mut start = bom;
     for (index, piece) in strip_bom(bytes)
         .split_inclusive(|b| *b == b'\n')
@@ -256,7 +276,7 @@ fn read_jsonl<T>(
             bytes: range.clone(),
             reason,
         };
-        let text = match decode(trimmed) {
+        let text = match encoding.decode(trimmed) {
             Ok(t) => t,
             Err(reason) => {
                 out.push(Err(fail(None, reason)));
@@ -404,12 +424,26 @@ fn split_list(value: &str) -> impl Iterator<Item = &str> {
         .filter(|v| !v.is_empty())
 }
 
+/// With CRLF line endings the CSV reader reports a record as starting at the
+/// `\n` that ends the previous line; step past it to the record's first byte.
+fn skip_line_end(bytes: &[u8], mut line: usize, mut start: usize) -> (usize, usize) {
+    while let Some(b) = bytes.get(start).copied().filter(|b| *b == b'\n' || *b == b'\r') {
+        if b == b'\n' {
+            line += 1;
+        }
+        start += 1;
+    }
+    (line, start)
+}
+
 fn read_csv<T>(
     bytes: &[u8],
     parse: impl Fn(&CsvRecord) -> Result<T, String>,
 ) -> Vec<Result<Row<T>, RowError>> {
     let bom = bytes.len() - strip_bom(bytes).len();
     let body = strip_bom(bytes);
+    let encoding = Encoding::of(body);
+    let decode = |b: &[u8]| encoding.decode(b);
     let whole_file = |reason: String| {
         vec![Err(RowError {
             line: 1,
@@ -446,8 +480,8 @@ fn read_csv<T>(
         match record {
             Ok(r) => {
                 let pos = r.position().expect("csv records carry their position");
-                let line = pos.line() as usize;
-                let start = bom + pos.byte() as usize;
+                let (line, start) =
+                    skip_line_end(bytes, pos.line() as usize, bom + pos.byte() as usize);
                 pending = Some((line, start));
                 results.push((line, start, Ok(r.iter().map(<[u8]>::to_vec).collect())));
             }

@@ -21,6 +21,7 @@ pub mod error;
 pub mod gen;
 pub mod index;
 pub mod model;
+pub mod sample;
 pub mod search;
 pub mod text;
 

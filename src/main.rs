@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -92,52 +92,43 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
-    std::fs::read(path).map_err(Error::io(path))
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+/// Reads an input file, gunzipping it when its name ends in `.gz`, and
+/// returns its bytes with the format its name or content says.
+fn read_input(path: &Path) -> Result<(Vec<u8>, Format), Error> {
+    let raw = std::fs::read(path).map_err(Error::io(path))?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&raw[..]), &mut bytes)
+            .map_err(|e| Error::User(format!("{}: not a valid gzip file: {e}", path.display())))?;
+        let inner = path.with_extension("");
+        let format = Format::detect(&inner, &bytes);
+        Ok((bytes, format))
+    } else {
+        let format = Format::detect(path, &raw);
+        Ok((raw, format))
+    }
 }
 
 fn build(input: &Path, index_dir: &Path) -> Result<(), Error> {
     let started = Instant::now();
-    let bytes = read_file(input)?;
-    let parsed = read_listings(&bytes, Format::detect(input, &bytes));
-    let total_rows = parsed.rows.len() + parsed.errors.len();
-    let mut errors = parsed.errors;
-    let ids: std::collections::HashSet<&str> =
-        parsed.rows.iter().map(|r| r.value.id.as_str()).collect();
-    for row in &parsed.rows {
-        if let Some(parent) = &row.value.parent_id {
-            if !ids.contains(parent.as_str()) {
-                errors.push(chahao::batch::RowError {
-                    line: row.line,
-                    id: Some(row.value.id.clone()),
-                    bytes: row.bytes.clone(),
-                    reason: format!("parent_id {parent:?} is not a listing in this file"),
-                });
+    let (bytes, format) = read_input(input)?;
+    let parsed = read_listings(&bytes, format);
+    let listings = match chahao::batch::check_listings(parsed) {
+        Ok(listings) => listings,
+        Err(rejection) => {
+            for e in &rejection.errors {
+                eprintln!("{}: {e}", input.display());
             }
+            return Err(Error::User(rejection.to_string()));
         }
-    }
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| e.line);
-        for e in &errors {
-            eprintln!("{}: {e}", input.display());
-        }
-        return Err(Error::User(format!(
-            "{} of {total_rows} rows rejected; nothing was written",
-            errors.len(),
-        )));
-    }
-    let listings: Vec<_> = parsed.rows.into_iter().map(|r| r.value).collect();
+    };
     let record = BatchRecord {
         batch_id: hex(&Sha256::digest(&bytes)),
         kind: "build".to_string(),
-        time: now(),
+        time: index::now(),
         source: input.display().to_string(),
         added: listings.len() as u64,
         updated: 0,
@@ -167,7 +158,33 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Builds the shipped sample into `index_dir` when there is no index yet,
+/// showing progress on standard error.
+fn ensure_sample(index_dir: &Path) -> Result<(), Error> {
+    let bar = ProgressBar::hidden();
+    bar.set_style(
+        ProgressStyle::with_template("building the sample index {bar:40} {pos}/{len}")
+            .expect("the template is valid"),
+    );
+    let built = chahao::sample::ensure_index(index_dir, &|n, total| {
+        if bar.is_hidden() {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.set_length(total);
+        }
+        bar.set_position(n);
+    })?;
+    bar.finish_and_clear();
+    if built {
+        eprintln!(
+            "no index was at {}: built one from the shipped sample",
+            index_dir.display()
+        );
+    }
+    Ok(())
+}
+
 fn run_search(index_dir: &Path, query: &str, limit: usize, filters: Filters) -> Result<(), Error> {
+    ensure_sample(index_dir)?;
     let dir = Directory::open(index_dir)?;
     let started = Instant::now();
     let hits = search::search(&dir, query, limit, &filters)?;

@@ -122,11 +122,18 @@ fn every_bad_csv_row_is_reported_with_line_id_and_reason() {
     assert!(reasons[2].contains("020-1234"), "{}", reasons[2]);
     assert!(reasons[3].contains("weight"), "{}", reasons[3]);
     assert!(reasons[4].contains("listed"), "{}", reasons[4]);
-    assert!(reasons[5].contains("duplicate id, first used on line 2"), "{}", reasons[5]);
+    assert!(
+        reasons[5].contains("duplicate id, first used on line 2"),
+        "{}",
+        reasons[5]
+    );
     assert!(reasons[6].contains("phones"), "{}", reasons[6]);
     assert!(reasons[7].contains("apply"), "{}", reasons[7]);
     let shown = parsed.errors[2].to_string();
-    assert!(shown.starts_with("line 5 (id GZ-4): phone \"020-1234\""), "{shown}");
+    assert!(
+        shown.starts_with("line 5 (id GZ-4): phone \"020-1234\""),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -153,7 +160,11 @@ fn every_bad_jsonl_row_is_reported_and_byte_ranges_are_exact() {
     assert_eq!(parsed.errors[0].id.as_deref(), Some("B"));
     assert_eq!(parsed.errors[1].id, None);
     assert!(parsed.errors[1].reason.contains("not valid JSON"));
-    assert!(parsed.errors[3].reason.contains("+1 415"), "{}", parsed.errors[3].reason);
+    assert!(
+        parsed.errors[3].reason.contains("+1 415"),
+        "{}",
+        parsed.errors[3].reason
+    );
     // Byte ranges give back the rows exactly, line endings included.
     for e in &parsed.errors {
         let raw = std::str::from_utf8(&bytes[e.bytes.clone()]).expect("utf-8");
@@ -163,8 +174,12 @@ fn every_bad_jsonl_row_is_reported_and_byte_ranges_are_exact() {
 
 #[test]
 fn gb18030_rows_keep_their_original_bytes() {
-    let text = [CSV_HEADER, ",GZ-1,坏号码,,,,020-1234,,,,,,,,", ",GZ-2,好,,,,020-87755766,,,,,,,,"]
-        .join("\r\n");
+    let text = [
+        CSV_HEADER,
+        ",GZ-1,坏号码,,,,020-1234,,,,,,,,",
+        ",GZ-2,好,,,,020-87755766,,,,,,,,",
+    ]
+    .join("\r\n");
     let (gb, _, _) = encoding_rs::GB18030.encode(&text);
     let parsed = read_listings(&gb, Format::Csv);
     assert_eq!(parsed.errors.len(), 1);
@@ -209,7 +224,10 @@ fn format_is_detected_from_name_or_content() {
     use std::path::Path;
     assert_eq!(Format::detect(Path::new("a.jsonl"), b""), Format::Jsonl);
     assert_eq!(Format::detect(Path::new("a.CSV"), b"{"), Format::Csv);
-    assert_eq!(Format::detect(Path::new("a.txt"), b"\xEF\xBB\xBF {\"id\":1}"), Format::Jsonl);
+    assert_eq!(
+        Format::detect(Path::new("a.txt"), b"\xEF\xBB\xBF {\"id\":1}"),
+        Format::Jsonl
+    );
     assert_eq!(Format::detect(Path::new("a"), b"op,id"), Format::Csv);
 }
 

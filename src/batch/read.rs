@@ -427,7 +427,11 @@ fn split_list(value: &str) -> impl Iterator<Item = &str> {
 /// With CRLF line endings the CSV reader reports a record as starting at the
 /// `\n` that ends the previous line; step past it to the record's first byte.
 fn skip_line_end(bytes: &[u8], mut line: usize, mut start: usize) -> (usize, usize) {
-    while let Some(b) = bytes.get(start).copied().filter(|b| *b == b'\n' || *b == b'\r') {
+    while let Some(b) = bytes
+        .get(start)
+        .copied()
+        .filter(|b| *b == b'\n' || *b == b'\r')
+    {
         if b == b'\n' {
             line += 1;
         }

@@ -161,6 +161,14 @@ impl Directory {
     }
 }
 
+/// Seconds since the Unix epoch.
+pub fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
 /// Heap for the index writer: enough for fast bulk builds on a small machine.
 const WRITER_HEAP: usize = 512 * 1024 * 1024;
 

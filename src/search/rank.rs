@@ -138,7 +138,9 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
     let district_typed = parts.iter().any(|p| p.kind == MatchKind::Area);
     let qualifiers = parts.iter().filter(|p| p.kind.is_qualifier()).count();
     let name_chars = listing.name.chars().count();
-    let whole = spans.iter().any(|&(from, to)| from == 0 && to == name_chars);
+    let whole = spans
+        .iter()
+        .any(|&(from, to)| from == 0 && to == name_chars);
     let mut hit = Hit::new(
         listing,
         kind,

@@ -26,10 +26,10 @@ const BUSINESS_MIX: &[(Business, u32)] = &[
     (Business::Factory, 5),
     (Business::Shop, 16),
     (Business::Restaurant, 9),
-    (Business::ChainStore, 8),
+    (Business::ChainStore, 4),
     (Business::Hotel, 2),
-    (Business::Property, 2),
-    (Business::Clinic, 4),
+    (Business::Property, 1),
+    (Business::Clinic, 3),
     (Business::School, 5),
     (Business::Community, 1),
 ];
@@ -288,7 +288,7 @@ impl Generator {
                 .aliases
                 .push(format!("{}{}", record.trade, record.industry));
         }
-        listing.listed = !self.chance(0.035);
+        listing.listed = !self.chance(0.025);
         listing.weight = self.weight(1.0, 1.1);
         record.id = listing.id.clone();
         self.remember_company(record);
@@ -352,8 +352,12 @@ impl Generator {
         let d = self.pick_district();
         let kind = self.pick(SHOP_KINDS);
         let name = match self.rng.random_range(0..20) {
-            0..=6 => format!("{}记{}", self.pick(SURNAMES), kind),
-            7..=10 => format!("{}{}", self.pick(DISTRICTS[d].places), kind),
+            0..=2 => format!("{}记{}", self.pick(SURNAMES), kind),
+            3 | 4 => {
+                let place = self.pick(DISTRICTS[d].places);
+                format!("{place}{}记{}", self.pick(SURNAMES), kind)
+            }
+            5..=10 => format!("{}{}", self.pick(DISTRICTS[d].places), kind),
             11..=15 => format!("{}{}", self.two_chars(), kind),
             _ => {
                 let form = self.pick(&["商行", "经营部", "商店"]);
@@ -377,7 +381,7 @@ impl Generator {
             let number = self.landline(d);
             Self::add_phone(&mut listing, number, None);
         }
-        listing.listed = !self.chance(0.035);
+        listing.listed = !self.chance(0.025);
         listing.weight = self.weight(0.6, 1.0);
         self.queue.push_back(listing);
     }
@@ -421,8 +425,12 @@ impl Generator {
         let weights: Vec<(usize, u32)> = CHAINS
             .iter()
             .enumerate()
-            .map(|(i, c)| (i, c.stores))
+            .map(|(i, c)| (i, c.stores.saturating_sub(self.parents.chain_stores[i])))
+            .filter(|(_, room)| *room > 0)
             .collect();
+        if weights.is_empty() {
+            return self.build_company();
+        }
         for _ in 0..4 {
             let c = weighted(&mut self.rng, &weights);
             let chain = &CHAINS[c];
@@ -440,6 +448,7 @@ impl Generator {
                 continue;
             }
             let mut listing = self.blank(name, chain.category, d);
+            self.parents.chain_stores[c] += 1;
             let (parent, hotline) = self.parents.chains[c].clone();
             listing.parent_id = Some(parent);
             listing.address = Some(self.address_near(d, place));

@@ -164,8 +164,9 @@ impl Generator {
             Self::add_phone(&mut main, hotline.clone(), Some("客服"));
             let office = self.landline(district);
             Self::add_phone(&mut main, office, Some("总部"));
-            main.weight = self.weight(40.0 * f64::from(chain.stores), 0.3);
+            main.weight = self.weight(50.0 + f64::from(chain.stores), 0.3);
             self.parents.chains.push((main.id.clone(), hotline));
+            self.parents.chain_stores.push(0);
             self.queue.push_back(main);
         }
     }

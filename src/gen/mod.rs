@@ -100,6 +100,8 @@ struct Parents {
     banks: Vec<String>,
     /// Per chain: main listing id and its 400 number.
     chains: Vec<(String, String)>,
+    /// Per chain: stores generated so far.
+    chain_stores: Vec<u32>,
     post: Option<String>,
     district_government: HashMap<usize, String>,
     district_police: HashMap<usize, String>,

@@ -22,12 +22,23 @@ use chahao::search::{search, Filters, Hit};
 
 fn names(hits: &[Hit]) -> Vec<String> {
     hits.iter()
-        .map(|h| format!("{}{}", h.listing.name, h.listing.department.as_deref().map(|d| format!("·{d}")).unwrap_or_default()))
+        .map(|h| {
+            format!(
+                "{}{}",
+                h.listing.name,
+                h.listing
+                    .department
+                    .as_deref()
+                    .map(|d| format!("·{d}"))
+                    .unwrap_or_default()
+            )
+        })
         .collect()
 }
 
 #[test]
-fn exact_and_prefix_queries_put_the_named_listing_first() -> Result<(), Box<dyn std::error::Error>> {
+fn exact_and_prefix_queries_put_the_named_listing_first() -> Result<(), Box<dyn std::error::Error>>
+{
     let tmp = tempfile::tempdir()?;
     let mut listings: Vec<Listing> = common::read_jsonl("data/hotlines.jsonl");
     listings.extend(Generator::new(20_26).take(20_000));
@@ -51,14 +62,24 @@ fn exact_and_prefix_queries_put_the_named_listing_first() -> Result<(), Box<dyn 
         let ok = hits.first().is_some_and(|h| h.listing.name == target.name)
             && hits.iter().any(|h| h.listing.id == target.id);
         if !ok {
-            failures.push(format!("exact {:?} ({}): got {:?}", target.name, target.id, names(&hits)));
+            failures.push(format!(
+                "exact {:?} ({}): got {:?}",
+                target.name,
+                target.id,
+                names(&hits)
+            ));
         }
         let chars: Vec<char> = target.name.chars().collect();
         if chars.len() >= 4 {
             let prefix: String = chars[..chars.len() * 2 / 3].iter().collect();
             let hits = search(&dir, &prefix, 10, &filters)?;
-            let sharing = by_name.keys().filter(|n| n.starts_with(prefix.as_str())).count();
-            let first_ok = hits.first().is_some_and(|h| h.listing.name.starts_with(prefix.as_str()));
+            let sharing = by_name
+                .keys()
+                .filter(|n| n.starts_with(prefix.as_str()))
+                .count();
+            let first_ok = hits
+                .first()
+                .is_some_and(|h| h.listing.name.starts_with(prefix.as_str()));
             let found = hits.iter().any(|h| h.listing.id == target.id);
             if !first_ok || (sharing <= 5 && !found) {
                 failures.push(format!(
@@ -69,7 +90,13 @@ fn exact_and_prefix_queries_put_the_named_listing_first() -> Result<(), Box<dyn 
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures of {}:\n{}", failures.len(), sample.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures of {}:\n{}",
+        failures.len(),
+        sample.len(),
+        failures.join("\n")
+    );
     Ok(())
 }
 
@@ -82,10 +109,15 @@ fn ex_directory_listings_are_never_found() -> Result<(), Box<dyn std::error::Err
     assert!(!hidden.is_empty());
     for l in hidden {
         let number = PhoneNumber::parse(&l.phones[0].number)?;
-        for q in [l.name.clone(), number.digits().to_string(), number.local_number().to_string()] {
+        for q in [
+            l.name.clone(),
+            number.digits().to_string(),
+            number.local_number().to_string(),
+        ] {
             let hits = search(&dir, &q, 50, &Filters::default())?;
             assert!(
-                hits.iter().all(|h| h.listing.listed && h.listing.id != l.id),
+                hits.iter()
+                    .all(|h| h.listing.listed && h.listing.id != l.id),
                 "query {q:?} revealed ex-directory {}: {:?}",
                 l.id,
                 names(&hits)
@@ -105,9 +137,15 @@ fn nonsense_finds_nothing() -> Result<(), Box<dyn std::error::Error>> {
         assert!(hits.is_empty(), "{q:?} found {:?}", names(&hits));
     }
     let hits = search(&dir, "工行", 10, &Filters::default())?;
-    assert_eq!(hits.first().map(|h| h.listing.id.as_str()), Some("CN-95588"));
+    assert_eq!(
+        hits.first().map(|h| h.listing.id.as_str()),
+        Some("CN-95588")
+    );
     let hits = search(&dir, "95588", 10, &Filters::default())?;
-    assert_eq!(hits.first().map(|h| h.listing.id.as_str()), Some("CN-95588"));
+    assert_eq!(
+        hits.first().map(|h| h.listing.id.as_str()),
+        Some("CN-95588")
+    );
     assert!(search(&dir, "", 10, &Filters::default()).is_err());
     Ok(())
 }

@@ -424,6 +424,10 @@ fn split_list(value: &str) -> impl Iterator<Item = &str> {
         .filter(|v| !v.is_empty())
 }
 
+/// A CSV record as read: its line, its first byte, and its raw fields (or
+/// why they could not be read).
+type RawRecord = (usize, usize, Result<Vec<Vec<u8>>, String>);
+
 /// With CRLF line endings the CSV reader reports a record as starting at the
 /// `\n` that ends the previous line; step past it to the record's first byte.
 fn skip_line_end(bytes: &[u8], mut line: usize, mut start: usize) -> (usize, usize) {
@@ -479,7 +483,7 @@ fn read_csv<T>(
     }
     let mut out = Vec::new();
     let mut pending: Option<(usize, usize)> = None; // (line, start byte) of the previous record
-    let mut results: Vec<(usize, usize, Result<Vec<Vec<u8>>, String>)> = Vec::new();
+    let mut results: Vec<RawRecord> = Vec::new();
     for record in records {
         match record {
             Ok(r) => {

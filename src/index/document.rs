@@ -89,7 +89,7 @@ pub fn inherited_aliases(fields: &Fields, doc: &TantivyDocument) -> Vec<String> 
 
 /// The aliases each listing inherits from its parent, by listing index:
 /// a listing with a parent takes the parent's aliases.
-pub fn inheritance<'a>(listings: &'a [Listing]) -> Vec<&'a [String]> {
+pub fn inheritance(listings: &[Listing]) -> Vec<&[String]> {
     let by_id: std::collections::HashMap<&str, &Listing> =
         listings.iter().map(|l| (l.id.as_str(), l)).collect();
     listings

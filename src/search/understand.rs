@@ -75,7 +75,14 @@ pub fn understand(query: &str) -> Result<Understood, String> {
         return Err("q is empty: type part of a name, pinyin or a number".to_string());
     }
     let number = phone::normalize_digits(query).filter(|d| d.len() >= 3);
-    let parts = normalized.split(' ').map(understand_part).collect();
+    // Only the spaces the operator typed separate parts: punctuation inside
+    // a part (`美宜佳(白云`, `yat-sen`) joins, as it does in the indexed name.
+    let parts = query
+        .split_whitespace()
+        .map(|piece| normalize(piece).replace(' ', ""))
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| understand_part(&piece))
+        .collect();
     Ok(Understood {
         normalized,
         parts,

@@ -28,6 +28,10 @@ pub fn build_index(root: &Path, listings: &[Listing]) -> chahao::Result<Director
 pub fn read_jsonl(path: &str) -> Vec<Listing> {
     let bytes = std::fs::read(path).expect("test data is readable");
     let parsed = chahao::batch::read_listings(&bytes, chahao::batch::Format::Jsonl);
-    assert!(parsed.errors.is_empty(), "{path}: {:?}", parsed.errors.first());
+    assert!(
+        parsed.errors.is_empty(),
+        "{path}: {:?}",
+        parsed.errors.first()
+    );
     parsed.rows.into_iter().map(|r| r.value).collect()
 }

@@ -4,6 +4,7 @@
 
 pub mod analyzers;
 pub mod document;
+pub mod live;
 pub mod schema;
 pub mod store;
 
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+pub use live::Live;
 pub use schema::Fields;
 pub use store::Store;
 

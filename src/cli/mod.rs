@@ -1,0 +1,5 @@
+//! The commands of the `chahao` binary, one module each.
+
+pub mod build;
+pub mod gen;
+pub mod search;

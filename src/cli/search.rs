@@ -1,0 +1,82 @@
+//! `chahao search`: the ranked hits for one query.
+
+use std::path::Path;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use chahao::index::Directory;
+use chahao::model::PhoneNumber;
+use chahao::search::{self, Filters};
+use chahao::Error;
+
+/// Builds the shipped sample into `index_dir` when there is no index yet,
+/// showing progress on standard error.
+pub fn ensure_sample(index_dir: &Path) -> Result<(), Error> {
+    let bar = ProgressBar::hidden();
+    bar.set_style(
+        ProgressStyle::with_template("building the sample index {bar:40} {pos}/{len}")
+            .expect("the template is valid"),
+    );
+    let built = chahao::sample::ensure_index(index_dir, &|n, total| {
+        if bar.is_hidden() {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.set_length(total);
+        }
+        bar.set_position(n);
+    })?;
+    bar.finish_and_clear();
+    if built {
+        eprintln!(
+            "no index was at {}: built one from the shipped sample",
+            index_dir.display()
+        );
+    }
+    Ok(())
+}
+
+pub fn run(index_dir: &Path, query: &str, limit: usize, filters: Filters) -> Result<(), Error> {
+    ensure_sample(index_dir)?;
+    let dir = Directory::open(index_dir)?;
+    let started = Instant::now();
+    let hits = search::search(&dir, query, limit, &filters)?;
+    let took = started.elapsed();
+    if hits.is_empty() {
+        println!("no listing matches {query:?}");
+    }
+    for (rank, hit) in hits.iter().enumerate() {
+        let l = &hit.listing;
+        let numbers: Vec<String> = l
+            .phones
+            .iter()
+            .map(|p| {
+                let shown = PhoneNumber::parse(&p.number)
+                    .map(|n| n.display())
+                    .unwrap_or_else(|_| p.number.clone());
+                match &p.label {
+                    Some(label) => format!("{label} {shown}"),
+                    None => shown,
+                }
+            })
+            .collect();
+        println!(
+            "{:>2}. {}{}  [{}]  {}  ({:?}, {})",
+            rank + 1,
+            l.name,
+            l.department
+                .as_deref()
+                .map(|d| format!(" · {d}"))
+                .unwrap_or_default(),
+            numbers.join(", "),
+            l.district.as_deref().unwrap_or("-"),
+            hit.kind,
+            l.id,
+        );
+    }
+    eprintln!(
+        "{} hits in {:.2} ms",
+        hits.len(),
+        took.as_secs_f64() * 1000.0
+    );
+    Ok(())
+}

@@ -13,6 +13,8 @@ use crate::text::{keys, normalize, segment};
 pub const KEYS: &str = "chahao_keys";
 /// Tokenizer name of segmented words.
 pub const WORDS: &str = "chahao_words";
+/// Tokenizer name of anchored prefix keys.
+pub const PREFIX: &str = "chahao_prefix";
 /// Tokenizer name of phone keys. The field value is `digits local` pairs,
 /// one number a line.
 pub const PHONE: &str = "chahao_phone";
@@ -24,6 +26,7 @@ pub fn register(index: &Index) {
     manager.register(KEYS, Precomputed(seq_tokens));
     manager.register(WORDS, Precomputed(word_tokens));
     manager.register(PHONE, Precomputed(phone_tokens));
+    manager.register(PREFIX, Precomputed(prefix_tokens));
     manager.register(
         "en_stem_free",
         TextAnalyzer::builder(SimpleTokenizer::default())
@@ -46,6 +49,13 @@ fn seq_tokens(value: &str) -> Vec<Token> {
     keys::name_keys(&normalize(value))
         .into_iter()
         .map(|(position, key)| token(position, key))
+        .collect()
+}
+
+fn prefix_tokens(value: &str) -> Vec<Token> {
+    keys::prefix_keys(&normalize(value))
+        .into_iter()
+        .map(|key| token(0, key))
         .collect()
 }
 

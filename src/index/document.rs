@@ -25,13 +25,16 @@ pub fn to_document(fields: &Fields, listing: &Listing, inherited: &[String]) -> 
         return doc;
     }
     doc.add_text(fields.name_seq, &listing.name);
+    doc.add_text(fields.prefix, &listing.name);
     doc.add_text(fields.name_words, &listing.name);
     for alias in &listing.aliases {
         doc.add_text(fields.alias_seq, alias);
         doc.add_text(fields.alias_words, alias);
+        doc.add_text(fields.prefix, alias);
     }
     for alias in inherited.iter().filter(|a| !listing.aliases.contains(a)) {
         doc.add_text(fields.alias_seq, alias);
+        doc.add_text(fields.prefix, alias);
         doc.add_text(fields.alias_words, alias);
         doc.add_text(fields.inherited_alias, alias);
     }

@@ -66,7 +66,14 @@ impl Directory {
     pub fn open_generation(path: &Path) -> Result<Directory> {
         let index = Index::open_in_dir(path)?;
         analyzers::register(&index);
-        let (_, fields) = schema::build_schema();
+        let (expected, fields) = schema::build_schema();
+        if index.schema() != expected {
+            return Err(Error::User(format!(
+                "{} was built with another index layout than this chahao uses; \
+                 rebuild it with `chahao build`",
+                path.display()
+            )));
+        }
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -214,9 +221,21 @@ fn write_generation(
         .unwrap_or(2)
         .clamp(1, 8);
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_HEAP)?;
+    // Listings go in by falling weight and segments are never merged, so in
+    // every segment each posting list starts with its most popular listings
+    // (any share of a sorted stream that a thread takes is sorted): the
+    // first stage of search reads only the head of a list.
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     let inherited = document::inheritance(listings);
-    for (i, (listing, inherited)) in listings.iter().zip(inherited).enumerate() {
-        writer.add_document(document::to_document(&fields, listing, inherited))?;
+    let mut order: Vec<usize> = (0..listings.len()).collect();
+    order.sort_by(|&a, &b| {
+        listings[b]
+            .weight
+            .total_cmp(&listings[a].weight)
+            .then_with(|| listings[a].id.cmp(&listings[b].id))
+    });
+    for (i, &at) in order.iter().enumerate() {
+        writer.add_document(document::to_document(&fields, &listings[at], inherited[at]))?;
         if i % 1000 == 999 {
             progress(i as u64 + 1);
         }

@@ -5,7 +5,7 @@ use tantivy::schema::{
     STRING,
 };
 
-use super::analyzers::{KEYS, PHONE, WORDS};
+use super::analyzers::{KEYS, PHONE, PREFIX, WORDS};
 
 /// Handles to every field of the index.
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +50,9 @@ pub struct Fields {
     pub listed: Field,
     /// Aliases taken from the parent listing (stored for ranking).
     pub inherited_alias: Field,
+    /// Anchored prefix keys of the name and every alias: one term per
+    /// as-you-type form (see `text::keys::prefix_keys`).
+    pub prefix: Field,
 }
 
 fn text(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
@@ -85,6 +88,7 @@ pub fn build_schema() -> (Schema, Fields) {
         name_chars: b.add_u64_field("name_chars", FAST),
         listed: b.add_u64_field("listed", NumericOptions::default() | FAST),
         inherited_alias: b.add_text_field("inherited_alias", STORED),
+        prefix: b.add_text_field("prefix", text(PREFIX, Basic)),
     };
     (b.build(), fields)
 }

@@ -107,6 +107,8 @@ pub struct Hit {
     #[serde(skip)]
     whole: bool,
     #[serde(skip)]
+    anchored: bool,
+    #[serde(skip)]
     typed_department: bool,
 }
 
@@ -129,6 +131,7 @@ impl Hit {
             score,
             qualifiers,
             whole: false,
+            anchored: false,
             typed_department,
         }
     }
@@ -152,11 +155,130 @@ const CANDIDATES: usize = 100;
 
 /// Runs `query` on `dir`, returning at most `limit` ranked hits. A query
 /// that cannot be searched (empty, too long) is a [`Error::User`].
+///
+/// A query that may be the start of a name is first looked up through the
+/// anchored prefix keys alone ([`plan::prefix_terms`]): single terms, whose
+/// postings list listings in order of popularity (the index is built that
+/// way), so the most popular `limit` of even a million matches are the first
+/// ones read. Only when that finds fewer than `limit` hits does the full
+/// plan run. The full plan cannot rank anything above those hits: within a
+/// tier a match at the start of a name ranks before one inside it.
 pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> Result<Vec<Hit>> {
     let understood = understand::understand(query).map_err(Error::User)?;
-    let Some(planned) = plan::plan(dir.fields(), &understood, filters) else {
-        return Ok(Vec::new());
+    let hits = if filters.district.is_none() && filters.category.is_none() {
+        first_stage(dir, &understood, limit)?
+    } else if let Some(first) = plan::prefix_query(dir.fields(), &understood, filters) {
+        candidates(dir, first.as_ref(), &understood, limit)?
+    } else {
+        Vec::new()
     };
+    let hits = finish(hits, limit);
+    if hits.len() >= limit {
+        return Ok(hits);
+    }
+    let Some(planned) = plan::plan(dir.fields(), &understood, filters) else {
+        return Ok(hits);
+    };
+    let hits = candidates(dir, planned.as_ref(), &understood, limit)?;
+    Ok(finish(hits, limit))
+}
+
+/// Reads the prefix terms best first, each up to its `limit` most popular
+/// listings, and stops as soon as `limit` hits are found: no later term can
+/// rank above them.
+fn first_stage(
+    dir: &Directory,
+    understood: &understand::Understood,
+    limit: usize,
+) -> Result<Vec<Hit>> {
+    let searcher = dir.searcher();
+    let mut seen = std::collections::HashSet::new();
+    let mut hits = Vec::new();
+    // Room for the departments that `finish` folds away.
+    let per_term = limit * 3;
+    for term in plan::prefix_terms(dir.fields(), understood) {
+        for address in most_popular(&searcher, &term, per_term)? {
+            if seen.insert(address) {
+                if let Some(hit) = judge_document(dir, &searcher, address, understood)? {
+                    hits.push(hit);
+                }
+            }
+        }
+        if finish(hits.clone(), limit).len() >= limit {
+            break;
+        }
+    }
+    Ok(hits)
+}
+
+/// The `k` most popular live documents holding `term`. Documents are added
+/// to the index in order of falling weight and segments are never merged,
+/// so in every segment the first documents of a posting list are its most
+/// popular ones: reading `k` from each segment is enough.
+fn most_popular(
+    searcher: &tantivy::Searcher,
+    term: &tantivy::Term,
+    k: usize,
+) -> Result<Vec<DocAddress>> {
+    use tantivy::{DocSet, TERMINATED};
+    let mut found: Vec<(f64, DocAddress)> = Vec::new();
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let inverted = reader.inverted_index(term.field())?;
+        let Some(mut postings) = inverted
+            .read_postings(term, tantivy::schema::IndexRecordOption::Basic)
+            .map_err(tantivy::TantivyError::from)?
+        else {
+            continue;
+        };
+        let weight = reader.fast_fields().f64("weight").ok();
+        let alive = reader.alive_bitset();
+        let mut taken = 0;
+        let mut doc = postings.doc();
+        while doc != TERMINATED && taken < k {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                let w = weight.as_ref().and_then(|c| c.first(doc)).unwrap_or(0.0);
+                found.push((w, DocAddress::new(ord as u32, doc)));
+                taken += 1;
+            }
+            doc = postings.advance();
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0));
+    found.truncate(k);
+    Ok(found.into_iter().map(|(_, a)| a).collect())
+}
+
+/// Most departments of one organisation shown in one result list, unless a
+/// department was typed: the rest are one step away as siblings, and the
+/// list keeps room for other organisations the caller may mean.
+const DEPARTMENTS_PER_ORGANISATION: usize = 2;
+
+fn finish(mut hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
+    hits.sort_by(rank::order);
+    let mut shown: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    hits.retain(|hit| {
+        let Some(parent) = &hit.listing.parent_id else {
+            return true;
+        };
+        if hit.typed_department {
+            return true;
+        }
+        let n = shown.entry(parent.clone()).or_default();
+        *n += 1;
+        *n <= DEPARTMENTS_PER_ORGANISATION
+    });
+    hits.truncate(limit);
+    hits
+}
+
+/// The best candidates of `query` by planned score and popularity, each
+/// checked and explained by the ranking stage.
+fn candidates(
+    dir: &Directory,
+    query: &dyn tantivy::query::Query,
+    understood: &understand::Understood,
+    limit: usize,
+) -> Result<Vec<Hit>> {
     let searcher = dir.searcher();
     let collector =
         TopDocs::with_limit(CANDIDATES.max(limit)).tweak_score(move |segment: &SegmentReader| {
@@ -166,22 +288,31 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
                 score + (1.0 + w as f32).ln()
             }
         });
-    let candidates: Vec<(Score, DocAddress)> = searcher.search(planned.as_ref(), &collector)?;
-    let mut hits = Vec::with_capacity(candidates.len());
-    for (_, address) in candidates {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let Some(listing) = document::from_document(dir.fields(), &doc) else {
-            continue;
-        };
-        if !listing.listed {
-            continue;
-        }
-        let inherited = document::inherited_aliases(dir.fields(), &doc);
-        if let Some(hit) = rank::judge(listing, &inherited, &understood) {
+    let found: Vec<(Score, DocAddress)> = searcher.search(query, &collector)?;
+    let mut hits = Vec::with_capacity(found.len());
+    for (_, address) in found {
+        if let Some(hit) = judge_document(dir, &searcher, address, understood)? {
             hits.push(hit);
         }
     }
-    hits.sort_by(rank::order);
-    hits.truncate(limit);
     Ok(hits)
+}
+
+/// Loads one candidate and lets the ranking stage judge it. Ex-directory
+/// listings never become hits, whatever matched.
+fn judge_document(
+    dir: &Directory,
+    searcher: &tantivy::Searcher,
+    address: DocAddress,
+    understood: &understand::Understood,
+) -> Result<Option<Hit>> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let Some(listing) = document::from_document(dir.fields(), &doc) else {
+        return Ok(None);
+    };
+    if !listing.listed {
+        return Ok(None);
+    }
+    let inherited = document::inherited_aliases(dir.fields(), &doc);
+    Ok(rank::judge(listing, &inherited, understood))
 }

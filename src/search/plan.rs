@@ -14,7 +14,10 @@ use tantivy::Term;
 use super::understand::{Derivation, Part, Understood};
 use super::{Filters, MatchKind};
 use crate::index::Fields;
-use crate::text::keys::{ANCHOR, PHONE_PREFIX, PHONE_TAIL_PREFIX};
+use crate::text::keys::{
+    exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key, pinyin_prefix_key,
+    ANCHOR, PHONE_PREFIX, PHONE_TAIL_PREFIX,
+};
 
 /// How many terms a partly typed syllable or number may expand to.
 const MAX_EXPANSIONS: u32 = 64;
@@ -34,15 +37,92 @@ pub fn plan(fields: &Fields, understood: &Understood, filters: &Filters) -> Opti
     if let Some(english) = english_query(fields, &understood.normalized) {
         alternatives.push((Occur::Should, english));
     }
-    let mut query: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, Box::new(BooleanQuery::new(alternatives)))];
+    Some(with_filters(
+        fields,
+        Box::new(BooleanQuery::new(alternatives)),
+        filters,
+    ))
+}
+
+/// The cheap first stage: the prefix keys a single-part query may be, as
+/// single terms, best first: each tier's whole-string key, then its prefix
+/// key (literal, full pinyin, initials, fuzzy pinyin). Empty when the query
+/// is not of that shape (several parts, a number): then only the full plan
+/// can answer.
+pub fn prefix_terms(fields: &Fields, understood: &Understood) -> Vec<Term> {
+    let [part] = understood.parts.as_slice() else {
+        return Vec::new();
+    };
+    if understood.number.is_some() {
+        return Vec::new();
+    }
+    let mut keys = Vec::new();
+    let literal = literal_prefix_key(&part.text);
+    keys.push(exact_key(&literal));
+    keys.push(literal);
+    if part.text.chars().all(|c| c.is_ascii_lowercase()) {
+        for key in [
+            pinyin_prefix_key(&part.text),
+            initials_prefix_key(&part.text),
+        ] {
+            keys.push(exact_key(&key));
+            keys.push(key);
+        }
+        for d in &part.derivations {
+            if d.kind == MatchKind::FuzzyPinyin
+                && !d.prefix_last
+                && d.keys.iter().all(|k| k.starts_with('f'))
+            {
+                let joined: String = d.keys.iter().map(|k| &k[1..]).collect();
+                let key = fuzzy_prefix_key(&joined);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+    }
+    keys.iter()
+        .map(|k| Term::from_field_text(fields.prefix, k))
+        .collect()
+}
+
+/// The same look-up as one query, for when filters apply.
+pub fn prefix_query(
+    fields: &Fields,
+    understood: &Understood,
+    filters: &Filters,
+) -> Option<Box<dyn Query>> {
+    let terms = prefix_terms(fields, understood);
+    if terms.is_empty() {
+        return None;
+    }
+    let n = terms.len() as f32;
+    let should = terms
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            scored(
+                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+                (n - i as f32) * 10.0,
+            )
+        })
+        .collect();
+    Some(with_filters(
+        fields,
+        Box::new(BooleanQuery::new(should)),
+        filters,
+    ))
+}
+
+fn with_filters(fields: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
+    let mut all: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
     if let Some(district) = &filters.district {
-        query.push((Occur::Must, filter(fields.district, district)));
+        all.push((Occur::Must, filter(fields.district, district)));
     }
     if let Some(category) = &filters.category {
-        query.push((Occur::Must, filter(fields.category, category)));
+        all.push((Occur::Must, filter(fields.category, category)));
     }
-    Some(Box::new(BooleanQuery::new(query)))
+    Box::new(BooleanQuery::new(all))
 }
 
 fn filter(field: Field, value: &str) -> Box<dyn Query> {

@@ -53,6 +53,8 @@ impl Keyed {
 #[derive(Debug, Clone, PartialEq)]
 struct PartMatch {
     kind: MatchKind,
+    /// The match starts at the first char of the name or alias.
+    anchored: bool,
     /// Char range of the name, as written, when the match is on the name.
     span: Option<(usize, usize)>,
 }
@@ -73,7 +75,10 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
     for part in &understood.parts {
         let mut best: Option<PartMatch> = None;
         let mut consider = |m: PartMatch| {
-            if best.as_ref().is_none_or(|b| m.kind.tier() < b.kind.tier()) {
+            if best
+                .as_ref()
+                .is_none_or(|b| (m.kind.tier(), !m.anchored) < (b.kind.tier(), !b.anchored))
+            {
                 best = Some(m);
             }
         };
@@ -91,27 +96,37 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
                 let to = name.map[end - 1] + 1;
                 consider(PartMatch {
                     kind,
+                    anchored: start == 0,
                     span: Some((from, to)),
                 });
             }
             for alias in &aliases {
-                if alias.find(d).is_some() {
+                if let Some(start) = alias.find(d) {
                     let kind = match d.kind {
                         MatchKind::Literal => MatchKind::Alias,
                         other => other,
                     };
-                    consider(PartMatch { kind, span: None });
+                    consider(PartMatch {
+                        kind,
+                        anchored: start == 0,
+                        span: None,
+                    });
                 }
             }
             if dept.as_ref().is_some_and(|k| k.find(d).is_some()) {
                 consider(PartMatch {
                     kind: MatchKind::Department,
+                    anchored: false,
                     span: None,
                 });
             }
         }
         if let Some(kind) = qualifier(&listing, &part.text) {
-            consider(PartMatch { kind, span: None });
+            consider(PartMatch {
+                kind,
+                anchored: false,
+                span: None,
+            });
         }
         if let Some(m) = words_match(&listing.name, &part.words) {
             consider(m);
@@ -150,6 +165,7 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
         district_typed,
     );
     hit.whole = whole;
+    hit.anchored = parts.iter().any(|p| p.anchored && !p.kind.is_qualifier());
     Some(hit)
 }
 
@@ -221,6 +237,7 @@ fn words_match(name: &str, words: &[String]) -> Option<PartMatch> {
         .all(|w| name_words.contains(w))
         .then_some(PartMatch {
             kind: MatchKind::Inner,
+            anchored: false,
             span: None,
         })
 }
@@ -239,7 +256,8 @@ fn number_match(listing: &Listing, digits: &str) -> Option<MatchKind> {
 }
 
 /// Orders hits: tier, then a match of the whole name before a match of part
-/// of it (`zsdx` is 中山大学 before 中山大学附属第一医院), then qualifiers
+/// of it (`zsdx` is 中山大学 before 中山大学附属第一医院), then a match at the
+/// start of the name before one inside it, then qualifiers
 /// matched, then the main listing before
 /// its departments (unless a department was typed), then popularity, then
 /// the shorter name.
@@ -248,6 +266,7 @@ pub fn order(a: &Hit, b: &Hit) -> Ordering {
         .tier()
         .cmp(&b.kind.tier())
         .then(b.whole.cmp(&a.whole))
+        .then(b.anchored.cmp(&a.anchored))
         .then(b.qualifiers.cmp(&a.qualifiers))
         .then_with(|| {
             if a.typed_department {

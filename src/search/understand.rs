@@ -236,6 +236,12 @@ fn spell(pieces: &[Piece], at_end: bool, fuzzy: bool) -> Option<(Vec<String>, bo
                 keys.push(syllable_key(s));
                 prefix_last = last;
             }
+            // The last piece, typed after whole syllables, is the start of
+            // the next syllable (`zhongshand`): full pinyin still growing.
+            Piece::Prefix(p) if last && !fuzzy && kind == MatchKind::FullPinyin && i > 0 => {
+                keys.push(syllable_key(p));
+                prefix_last = true;
+            }
             Piece::Prefix(p) if is_initial(p) => {
                 keys.push(initial_key(p));
                 kind = MatchKind::Initials;

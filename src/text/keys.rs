@@ -127,3 +127,138 @@ pub fn phone_keys(digits: &str, local: &str) -> Vec<String> {
 pub const PHONE_PREFIX: &str = "d";
 /// Prefix of the tail phone keys.
 pub const PHONE_TAIL_PREFIX: &str = "s";
+
+/// Most chars of a name indexed as a literal prefix key.
+const MAX_LITERAL_PREFIX: usize = 12;
+/// Most letters of a name's initials indexed as prefix keys.
+const MAX_INITIALS_PREFIX: usize = 12;
+/// Most letters of a name's full pinyin indexed as prefix keys.
+const MAX_PINYIN_PREFIX: usize = 20;
+/// Most syllables of a name's fuzzy pinyin indexed as prefix keys.
+const MAX_FUZZY_SYLLABLES: usize = 8;
+/// Most reading variants of one name spelled out (polyphones multiply).
+const MAX_SPELLINGS: usize = 4;
+
+/// Key of a literal prefix of a name (`h中山大`).
+pub fn literal_prefix_key(compact: &str) -> String {
+    format!("h{compact}")
+}
+
+/// Key of a whole name, alias, initials or full pinyin, for the "whole
+/// name" tie-break: `exact_key(&literal_prefix_key("中山大学"))` is
+/// `e h中山大学` without the space.
+pub fn exact_key(prefix_key: &str) -> String {
+    format!("e{prefix_key}")
+}
+
+/// Key of a prefix of a name's initials (`jzsd`).
+pub fn initials_prefix_key(letters: &str) -> String {
+    format!("j{letters}")
+}
+
+/// Key of a prefix of a name's full pinyin (`qzhongshand`).
+pub fn pinyin_prefix_key(letters: &str) -> String {
+    format!("q{letters}")
+}
+
+/// Key of a name's first syllables in fuzzy form, whole syllables only
+/// (`zzongsan` for zhongshan, zongsan, zhongsang ...).
+pub fn fuzzy_prefix_key(fuzzy_syllables: &str) -> String {
+    format!("z{fuzzy_syllables}")
+}
+
+/// The anchored prefix keys of a normalised name or alias: the start of its
+/// chars, of its initials (zh/ch/sh also as two letters), of its full
+/// pinyin, and of its fuzzy pinyin by whole syllables. Each is one term, so
+/// the as-you-type forms (`中山大学附`, `zsdx`, `zhshdx`, `zhongshand`,
+/// `zongsan`) need no phrase look-up and stay fast however common their
+/// letters are.
+///
+/// ```
+/// use chahao::text::keys::prefix_keys;
+/// let keys = prefix_keys("中山大学");
+/// for k in ["h中", "h中山大学", "jz", "jzsdx", "jzhshdx", "qzhongshand", "qzhongshandaxue", "zzongsan"] {
+///     assert!(keys.contains(&k.to_string()), "{k} missing from {keys:?}");
+/// }
+/// ```
+pub fn prefix_keys(normalized: &str) -> Vec<String> {
+    let compact: String = normalized.chars().filter(|c| *c != ' ').collect();
+    let mut keys = Vec::with_capacity(64);
+    let chars: Vec<char> = compact.chars().collect();
+    for end in 1..=chars.len().min(MAX_LITERAL_PREFIX) {
+        keys.push(literal_prefix_key(&chars[..end].iter().collect::<String>()));
+    }
+    if !compact.is_empty() {
+        keys.push(exact_key(&literal_prefix_key(&compact)));
+    }
+    let readings = pinyin::readings(&compact);
+    // Spell out up to MAX_SPELLINGS readings of the whole name: the first
+    // reading of every char, then the alternatives of the first polyphones.
+    let mut spellings: Vec<Vec<String>> = vec![Vec::new()];
+    for (c, syllables) in chars.iter().zip(&readings) {
+        let options: Vec<String> = if syllables.is_empty() {
+            if c.is_ascii_alphanumeric() {
+                vec![c.to_string()]
+            } else {
+                vec![String::new()]
+            }
+        } else {
+            syllables.iter().map(|s| s.to_string()).collect()
+        };
+        let mut next = Vec::with_capacity(spellings.len() * options.len());
+        for option in &options {
+            for spelling in &spellings {
+                if next.len() == MAX_SPELLINGS {
+                    break;
+                }
+                let mut s = spelling.clone();
+                s.push(option.clone());
+                next.push(s);
+            }
+        }
+        spellings = next;
+    }
+    for spelling in &spellings {
+        let syllables: Vec<&str> = spelling
+            .iter()
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
+            .collect();
+        // Initials, one letter a syllable, and with zh/ch/sh kept whole.
+        let short: String = syllables.iter().filter_map(|s| s.chars().next()).collect();
+        let long: String = syllables
+            .iter()
+            .map(|s| {
+                let ini = pinyin::initial(s);
+                if ini.len() == 2 {
+                    ini
+                } else {
+                    &s[..s.chars().next().map_or(0, char::len_utf8)]
+                }
+            })
+            .collect();
+        for letters in [&short, &long] {
+            for end in 1..=letters.len().min(MAX_INITIALS_PREFIX) {
+                keys.push(initials_prefix_key(&letters[..end]));
+            }
+            if !letters.is_empty() {
+                keys.push(exact_key(&initials_prefix_key(letters)));
+            }
+        }
+        let full: String = syllables.concat();
+        for end in 1..=full.len().min(MAX_PINYIN_PREFIX) {
+            keys.push(pinyin_prefix_key(&full[..end]));
+        }
+        if !full.is_empty() {
+            keys.push(exact_key(&pinyin_prefix_key(&full)));
+        }
+        let mut fuzzy = String::new();
+        for s in syllables.iter().take(MAX_FUZZY_SYLLABLES) {
+            fuzzy.push_str(&pinyin::fuzzy_key(s));
+            keys.push(fuzzy_prefix_key(&fuzzy));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}

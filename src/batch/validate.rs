@@ -126,8 +126,12 @@ pub fn validate(parsed: Parsed<Change>, current: &dyn Current) -> Checked {
     }
 
     // Rule 3, repeated until no row changes state.
+    let unreadable: HashMap<&str, usize> = rejected
+        .iter()
+        .filter_map(|e| Some((e.id.as_deref()?, e.line)))
+        .collect();
     loop {
-        let fresh = parent_problems(&rows, &reasons, current);
+        let fresh = parent_problems(&rows, &reasons, &unreadable, current);
         if fresh.is_empty() {
             break;
         }
@@ -162,12 +166,13 @@ fn op_name(change: &Change) -> &'static str {
 fn parent_problems(
     rows: &[Row<Change>],
     rejected: &BTreeMap<usize, String>,
+    unreadable: &HashMap<&str, usize>,
     current: &dyn Current,
 ) -> BTreeMap<usize, String> {
     let live = |i: &usize| !rejected.contains_key(i);
     // The accepted operation on each id, and the line of any row by id.
     let mut op_of: HashMap<&str, (usize, &Change)> = HashMap::new();
-    let mut line_of: HashMap<&str, usize> = HashMap::new();
+    let mut line_of: HashMap<&str, usize> = unreadable.clone();
     for (i, row) in rows.iter().enumerate() {
         line_of.insert(row.value.id(), row.line);
         if live(&i) {

@@ -270,3 +270,22 @@ pub fn write_jsonl<W: Write>(changes: &[Change], out: W) -> io::Result<()> {
     }
     out.flush()
 }
+
+/// The directory `changes` lead to from `listings`, computed in memory,
+/// sorted by id: what a test or a benchmark expects the index to hold after
+/// the batch. The changes are assumed valid.
+pub fn resulting(listings: &[Listing], changes: &[Change]) -> Vec<Listing> {
+    let mut by_id: std::collections::BTreeMap<String, Listing> =
+        listings.iter().map(|l| (l.id.clone(), l.clone())).collect();
+    for change in changes {
+        match change {
+            Change::Add { listing } | Change::Update { listing } => {
+                by_id.insert(listing.id.clone(), listing.clone());
+            }
+            Change::Delete { id } => {
+                by_id.remove(id);
+            }
+        }
+    }
+    by_id.into_values().collect()
+}

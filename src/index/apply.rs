@@ -158,6 +158,8 @@ pub fn write_batch(
         }
     }
 
+    // A generation left unpublished by a crash goes first.
+    store.prune(KEEP_GENERATIONS)?;
     let name = store.create_generation()?;
     let path = store.generation_path(&name);
     let result = (|| {

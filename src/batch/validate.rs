@@ -179,6 +179,14 @@ fn parent_problems(
             op_of.insert(row.value.id(), (i, &row.value));
         }
     }
+    let mut children_in_batch: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (child, (_, change)) in &op_of {
+        if let Change::Add { listing } | Change::Update { listing } = change {
+            if let Some(parent) = listing.parent_id.as_deref() {
+                children_in_batch.entry(parent).or_default().push(child);
+            }
+        }
+    }
     let exists_after = |id: &str| match op_of.get(id) {
         Some((_, Change::Delete { .. })) => false,
         Some(_) => true,
@@ -213,12 +221,8 @@ fn parent_problems(
                     .into_iter()
                     .filter(|child| !op_of.contains_key(child.as_str()))
                     .collect();
-                for (child, (_, change)) in &op_of {
-                    if let Change::Add { listing } | Change::Update { listing } = change {
-                        if listing.parent_id.as_deref() == Some(id.as_str()) {
-                            orphans.insert(child.to_string());
-                        }
-                    }
+                if let Some(children) = children_in_batch.get(id.as_str()) {
+                    orphans.extend(children.iter().map(|c| c.to_string()));
                 }
                 if !orphans.is_empty() {
                     let mut orphans: Vec<String> = orphans.into_iter().collect();

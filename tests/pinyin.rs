@@ -454,3 +454,55 @@ proptest! {
         }
     }
 }
+
+/// The readings shipped in `data/pinyin/` (derived from pypinyin) agree
+/// with the independent pinyin crate: every common reading we index for a
+/// character is one the crate knows for it too, and every character the
+/// crate reads has a reading with us (except the vowelless interjections
+/// m, n, ng, hm, hng, dropped on purpose). This guards the derivation script
+/// against dropping or mangling readings.
+#[test]
+fn shipped_readings_agree_with_the_pinyin_crate() {
+    use pinyin::ToPinyinMulti;
+    const INTERJECTIONS: [&str; 5] = ["m", "n", "ng", "hm", "hng"];
+    let mut checked = 0;
+    let mut disagreements = Vec::new();
+    for code in 0x4e00u32..=0x9fa5 {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        let Some(multi) = c.to_pinyin_multi() else {
+            continue;
+        };
+        // ü is written v in our data.
+        let known: Vec<String> = multi
+            .into_iter()
+            .map(|p| p.plain().replace('ü', "v"))
+            .collect();
+        let ours = chahao::text::pinyin::char_readings(c);
+        if known.iter().all(|k| INTERJECTIONS.contains(&k.as_str())) {
+            continue;
+        }
+        checked += 1;
+        let missing: Vec<&str> = ours
+            .iter()
+            .copied()
+            .filter(|r| !known.iter().any(|k| k == r))
+            .collect();
+        if ours.is_empty() || !missing.is_empty() {
+            disagreements.push(format!("{c}: ours {ours:?}, crate {known:?}"));
+        }
+    }
+    assert!(checked > 20_000, "only {checked} characters checked");
+    assert!(
+        disagreements.is_empty(),
+        "{} of {checked} characters disagree, e.g.:\n{}",
+        disagreements.len(),
+        disagreements
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

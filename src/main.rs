@@ -47,14 +47,64 @@ enum Command {
         /// What the caller asked for: a name, pinyin, initials or a number.
         query: String,
     },
-    /// Writes N realistic synthetic listings as JSONL to standard output.
+    /// Writes N realistic synthetic listings as JSONL to standard output
+    /// (or, with --changes N --from FILE, a change file for FILE).
     Gen {
         /// How many listings.
-        #[arg(long)]
-        count: usize,
-        /// Seed: the same seed gives the same listings.
+        #[arg(long, required_unless_present = "changes", conflicts_with = "changes")]
+        count: Option<usize>,
+        /// Seed: the same seed gives the same listings (or changes).
         #[arg(long, default_value_t = 114)]
         seed: u64,
+        /// Instead of listings, write a change file of N operations (about
+        /// 60% update, 25% add, 15% delete) for the listing file --from.
+        #[arg(long, requires = "from")]
+        changes: Option<usize>,
+        /// The listing file the changes are for.
+        #[arg(long, requires = "changes")]
+        from: Option<PathBuf>,
+    },
+    /// Applies a change file (JSONL or CSV) as one atomic batch and prints a report.
+    Apply {
+        /// Change file: .jsonl, or .csv (UTF-8 or GB18030).
+        #[arg(long)]
+        input: PathBuf,
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Check every row and report, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Apply the good rows even when some are bad (default: one bad row rejects the batch).
+        #[arg(long, requires = "rejects")]
+        skip_invalid: bool,
+        /// With --skip-invalid: write every rejected row, byte for byte, to this file.
+        #[arg(long, requires = "skip_invalid")]
+        rejects: Option<PathBuf>,
+        /// Batch id to record (default: the SHA-256 of the file).
+        #[arg(long)]
+        batch_id: Option<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lists the batches that made the current directory.
+    History {
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restores the directory as it was before the last batch.
+    Rollback {
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -74,7 +124,37 @@ fn main() -> ExitCode {
             limit as usize,
             Filters { district, category },
         ),
-        Command::Gen { count, seed } => cli::gen::run(count, seed),
+        Command::Gen {
+            count,
+            seed,
+            changes,
+            from,
+        } => match (changes, from, count) {
+            (Some(n), Some(from), _) => cli::changes::run(n, &from, seed),
+            (_, _, Some(count)) => cli::gen::run(count, seed),
+            _ => Err(Error::User(
+                "give --count N, or --changes N --from FILE".into(),
+            )),
+        },
+        Command::Apply {
+            input,
+            index,
+            dry_run,
+            skip_invalid,
+            rejects,
+            batch_id,
+            json,
+        } => cli::apply::run(cli::apply::Args {
+            input: &input,
+            index: &index,
+            dry_run,
+            skip_invalid,
+            rejects: rejects.as_deref(),
+            batch_id,
+            json,
+        }),
+        Command::History { index, json } => cli::history::run(&index, json),
+        Command::Rollback { index, json } => cli::rollback::run(&index, json),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,8 +1,15 @@
 //! Listing and change files: reading them (JSONL or CSV, UTF-8 or GB18030),
-//! checking every row, and reporting every bad row with its line number.
+//! checking every row, and reporting every bad row with its line number;
+//! applying a change file as one batch ([`apply()`]).
 
+pub mod apply;
 pub mod read;
+pub mod validate;
 
+pub use apply::{
+    apply, apply_with_hook, batch_id_of, latest_changes, rejected_bytes, ApplyError, ApplyOptions,
+    ApplyReport, OpCounts, Outcome, RejectedRow,
+};
 pub use read::{read_changes, read_listings, Format, Parsed, Row, RowError};
 
 use crate::model::Listing;

@@ -1,5 +1,9 @@
 //! The commands of the `chahao` binary, one module each.
 
+pub mod apply;
 pub mod build;
+pub mod changes;
 pub mod gen;
+pub mod history;
+pub mod rollback;
 pub mod search;

@@ -26,6 +26,8 @@
 //!
 //! A listing's parent always comes earlier in the stream than the listing.
 
+pub mod changes;
+
 mod business;
 mod fixed;
 mod institutions;

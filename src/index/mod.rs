@@ -3,7 +3,9 @@
 //! listing to a document, and the generations on disk.
 
 pub mod analyzers;
+pub mod apply;
 pub mod document;
+pub mod history;
 pub mod live;
 pub mod schema;
 pub mod store;

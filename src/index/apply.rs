@@ -1,0 +1,462 @@
+//! The write path of a batch: a new generation made from the current one,
+//! changed by one commit, merged free of deleted documents, published.
+//!
+//! 1. **Link.** The new generation starts as hard links to the current one's
+//!    files. tantivy never writes into an existing file: segment files are
+//!    created once (`open_write` uses `create_new`) and `meta.json` and
+//!    `.managed.json` are replaced by an atomic rename, which gives the new
+//!    generation its own inode and leaves the old one untouched. Where hard
+//!    links are not possible the files are copied.
+//! 2. **Change.** One `IndexWriter` deletes by the `id` term and adds the new
+//!    documents ("update = delete + insert"), and re-indexes the departments
+//!    whose parent's aliases changed (they inherit them). One commit, tagged
+//!    with the [`BatchRecord`] as payload.
+//! 3. **Merge.** Deleted documents still count in tantivy's term statistics
+//!    until their segment is merged, and BM25 picks the candidates search
+//!    ranks, so every segment holding a deletion is merged away: the result
+//!    scores exactly like a fresh build of the same listings.
+//! 4. **Publish.** The [`GenerationLog`] is written, then `CURRENT` is
+//!    replaced atomically. Until then readers and a crash see only the old
+//!    generation; an unpublished leftover is pruned by the next write.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::Path;
+
+use tantivy::collector::DocSetCollector;
+use tantivy::index::SegmentId;
+use tantivy::indexer::NoMergePolicy;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+use super::history::{ChangeLists, ChangedListing, GenerationLog};
+use super::{analyzers, document, schema, BatchRecord, Directory, Store, KEEP_GENERATIONS};
+use crate::batch::validate::Current;
+use crate::error::{Error, Result};
+use crate::model::Listing;
+
+/// The accepted operations of a batch, one per id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChangeSet {
+    /// New listings.
+    pub added: Vec<Listing>,
+    /// Replacements of existing listings.
+    pub updated: Vec<Listing>,
+    /// Ids of listings to remove.
+    pub deleted: Vec<String>,
+}
+
+/// The named points of the write path, in order: reported to the caller's
+/// hook as each is reached (progress, and the crash tests' pause points).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The new generation's directory exists and holds links to the old.
+    Linked,
+    /// Every document is deleted and added, not yet committed.
+    Indexed,
+    /// The commit is on disk, deleted documents not yet merged away.
+    Committed,
+    /// Segments are merged; the generation is complete but unpublished.
+    Merged,
+    /// The generation log is written.
+    Logged,
+    /// `CURRENT` names the new generation.
+    Published,
+}
+
+impl Stage {
+    /// The stage's name, as the crash tests give it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Linked => "linked",
+            Stage::Indexed => "indexed",
+            Stage::Committed => "committed",
+            Stage::Merged => "merged",
+            Stage::Logged => "logged",
+            Stage::Published => "published",
+        }
+    }
+}
+
+/// What writing a batch produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// The new generation, published.
+    pub generation: String,
+    /// Departments re-indexed because their parent's aliases changed.
+    pub reindexed: u64,
+    /// Listings in the directory afterwards.
+    pub total: u64,
+    /// What the batch added, changed and deleted (listed listings only).
+    pub changes: ChangeLists,
+}
+
+/// Heap for the batch writer.
+const WRITER_HEAP: usize = 256 * 1024 * 1024;
+
+/// Writes `changes` as a new generation made from `base` (the generation
+/// `CURRENT` names, opened as `dir`), records it with `record` and the
+/// lineage `log_before`, and publishes it. The caller holds the store's
+/// write lock and has validated `changes` against `dir`.
+pub fn write_batch(
+    store: &Store,
+    base: &str,
+    dir: &Directory,
+    changes: &ChangeSet,
+    record: &BatchRecord,
+    log_before: &GenerationLog,
+    hook: &dyn Fn(Stage),
+) -> Result<Written> {
+    let fields = *dir.fields();
+    // What the lists of changes and the inheritance need from the old state.
+    let mut old: HashMap<&str, Listing> = HashMap::new();
+    for id in changes
+        .deleted
+        .iter()
+        .map(String::as_str)
+        .chain(changes.updated.iter().map(|l| l.id.as_str()))
+    {
+        if let Some(listing) = dir.listing(id)? {
+            old.insert(id, listing);
+        }
+    }
+    let in_batch: HashMap<&str, &Listing> = changes
+        .added
+        .iter()
+        .chain(&changes.updated)
+        .map(|l| (l.id.as_str(), l))
+        .collect();
+    let deleted: HashSet<&str> = changes.deleted.iter().map(String::as_str).collect();
+    // Departments outside the batch whose parent's aliases change.
+    let mut reindex: Vec<(Listing, Vec<String>)> = Vec::new();
+    for listing in &changes.updated {
+        let before = old.get(listing.id.as_str()).map(|l| &l.aliases);
+        if before == Some(&listing.aliases) {
+            continue;
+        }
+        for child in listed_children(dir, &listing.id)? {
+            if in_batch.contains_key(child.as_str()) || deleted.contains(child.as_str()) {
+                continue;
+            }
+            if let Some(child) = dir.listing(&child)? {
+                reindex.push((child, listing.aliases.clone()));
+            }
+        }
+    }
+    let mut parent_aliases: HashMap<String, Vec<String>> = HashMap::new();
+    for listing in in_batch.values() {
+        if let Some(parent) = listing.parent_id.as_deref() {
+            if parent_aliases.contains_key(parent) {
+                continue;
+            }
+            let aliases = match in_batch.get(parent) {
+                Some(p) => p.aliases.clone(),
+                None => dir.listing(parent)?.map(|p| p.aliases).unwrap_or_default(),
+            };
+            parent_aliases.insert(parent.to_string(), aliases);
+        }
+    }
+
+    // A generation left unpublished by a crash goes first.
+    store.prune(KEEP_GENERATIONS)?;
+    let name = store.create_generation()?;
+    let path = store.generation_path(&name);
+    let result = (|| {
+        link_generation(dir.path(), &path)?;
+        hook(Stage::Linked);
+        let index = Index::open_in_dir(&path)?;
+        analyzers::register(&index);
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+            .clamp(1, 4);
+        let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_HEAP)?;
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        let id_term = |id: &str| Term::from_field_text(fields.id, id);
+        for id in changes
+            .deleted
+            .iter()
+            .chain(changes.updated.iter().map(|l| &l.id))
+        {
+            writer.delete_term(id_term(id));
+        }
+        for (child, _) in &reindex {
+            writer.delete_term(id_term(&child.id));
+        }
+        let no_aliases = Vec::new();
+        for listing in changes.added.iter().chain(&changes.updated) {
+            let inherited = listing
+                .parent_id
+                .as_deref()
+                .and_then(|p| parent_aliases.get(p))
+                .unwrap_or(&no_aliases);
+            writer.add_document(document::to_document(&fields, listing, inherited))?;
+        }
+        for (child, inherited) in &reindex {
+            writer.add_document(document::to_document(&fields, child, inherited))?;
+        }
+        hook(Stage::Indexed);
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&serde_json::to_string(record).expect("a record always serialises"));
+        commit.commit()?;
+        hook(Stage::Committed);
+        merge_deletes(&index, &mut writer)?;
+        writer.wait_merging_threads()?;
+        hook(Stage::Merged);
+        let total = {
+            let reader = index.reader()?;
+            reader.searcher().num_docs()
+        };
+        let log = GenerationLog {
+            before: Some(base.to_string()),
+            batches: log_before
+                .batches
+                .iter()
+                .cloned()
+                .chain(std::iter::once(BatchRecord {
+                    total,
+                    ..record.clone()
+                }))
+                .collect(),
+            changes: change_lists(changes, &old),
+        };
+        log.write(&path)?;
+        sync_dir(&path);
+        hook(Stage::Logged);
+        Ok((total, log.changes))
+    })();
+    let (total, lists) = match result {
+        Ok(done) => done,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&path);
+            return Err(e);
+        }
+    };
+    store.publish(&name)?;
+    hook(Stage::Published);
+    store.prune(KEEP_GENERATIONS)?;
+    Ok(Written {
+        generation: name,
+        reindexed: reindex.len() as u64,
+        total,
+        changes: lists,
+    })
+}
+
+/// Fills the empty directory `to` with hard links to the files of the
+/// generation `from` (copies where linking fails). tantivy's lock files are
+/// left out: a lock shared through a link would lock the old generation too.
+fn link_generation(from: &Path, to: &Path) -> Result<()> {
+    for entry in fs::read_dir(from).map_err(Error::io(from))? {
+        let entry = entry.map_err(Error::io(from))?;
+        let file_name = entry.file_name();
+        let name = file_name.to_string_lossy();
+        if name.starts_with(".tantivy-") || name == super::history::LOG_FILE {
+            continue;
+        }
+        if !entry
+            .file_type()
+            .map_err(Error::io(entry.path()))?
+            .is_file()
+        {
+            continue;
+        }
+        let target = to.join(&file_name);
+        if fs::hard_link(entry.path(), &target).is_err() {
+            fs::copy(entry.path(), &target).map_err(Error::io(&target))?;
+        }
+    }
+    Ok(())
+}
+
+/// Merges away every deleted document. The segments with deletions (and
+/// the new segment, so the directory stays in few segments) are merged in
+/// two groups of about equal size, one per core: merging is single-threaded
+/// in tantivy, and the two merges run side by side.
+fn merge_deletes(index: &Index, writer: &mut IndexWriter) -> Result<()> {
+    let metas = index.searchable_segment_metas()?;
+    let mut dirty: Vec<(SegmentId, u32, bool)> = metas
+        .iter()
+        .filter(|m| m.has_deletes() || m.max_doc() < SMALL_SEGMENT)
+        .map(|m| (m.id(), m.max_doc(), m.has_deletes()))
+        .collect();
+    dirty.sort_by_key(|(_, n, _)| std::cmp::Reverse(*n));
+    let docs: u64 = dirty.iter().map(|(_, n, _)| u64::from(*n)).sum();
+    let groups = if docs > 2 * u64::from(SMALL_SEGMENT) {
+        2
+    } else {
+        1
+    };
+    let mut buckets: Vec<(u64, Vec<(SegmentId, bool)>)> = vec![(0, Vec::new()); groups];
+    for (id, n, deletes) in dirty {
+        let lightest = buckets
+            .iter_mut()
+            .min_by_key(|(size, _)| *size)
+            .expect("at least one group");
+        lightest.0 += u64::from(n);
+        lightest.1.push((id, deletes));
+    }
+    let futures: Vec<_> = buckets
+        .iter()
+        .filter(|(_, group)| group.len() > 1 || group.iter().any(|(_, deletes)| *deletes))
+        .map(|(_, group)| {
+            let ids: Vec<SegmentId> = group.iter().map(|(id, _)| *id).collect();
+            writer.merge(&ids)
+        })
+        .collect();
+    for future in futures {
+        future.wait()?;
+    }
+    Ok(())
+}
+
+/// Segments smaller than this are merged with the others even without
+/// deletions, so that weekly batches do not pile up small segments.
+const SMALL_SEGMENT: u32 = 100_000;
+
+/// The ids of the listed listings whose `parent_id` is `id` (ex-directory
+/// listings have no searchable key, not even their parent).
+fn listed_children(dir: &Directory, id: &str) -> Result<Vec<String>> {
+    let fields = dir.fields();
+    let searcher = dir.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(fields.parent, id),
+        IndexRecordOption::Basic,
+    );
+    let mut out = Vec::new();
+    for address in searcher.search(&query, &DocSetCollector)? {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        if let Some(child) = document::document_id(fields, &doc) {
+            out.push(child);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The lists of changes, ex-directory listings left out.
+fn change_lists(changes: &ChangeSet, old: &HashMap<&str, Listing>) -> ChangeLists {
+    let entry = |l: &Listing| ChangedListing {
+        id: l.id.clone(),
+        name: l.name.clone(),
+        department: l.department.clone(),
+    };
+    ChangeLists {
+        added: changes
+            .added
+            .iter()
+            .filter(|l| l.listed)
+            .map(entry)
+            .collect(),
+        updated: changes
+            .updated
+            .iter()
+            .filter(|l| l.listed)
+            .map(entry)
+            .collect(),
+        deleted: changes
+            .deleted
+            .iter()
+            .filter_map(|id| old.get(id.as_str()))
+            .filter(|l| l.listed)
+            .map(entry)
+            .collect(),
+    }
+}
+
+fn sync_dir(path: &Path) {
+    if let Ok(dir) = fs::File::open(path) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// The directory as validation sees it: look-ups by id, and the children of
+/// a listing. Ex-directory listings have no `parent` term, so their parents
+/// are read once from their stored documents (about 2% of a directory).
+pub struct DirectoryView<'a> {
+    dir: &'a Directory,
+    unlisted_children: HashMap<String, Vec<String>>,
+}
+
+impl<'a> DirectoryView<'a> {
+    /// Prepares the view of `dir`.
+    pub fn new(dir: &'a Directory) -> Result<DirectoryView<'a>> {
+        let fields = dir.fields();
+        let searcher = dir.searcher();
+        let mut unlisted_children: HashMap<String, Vec<String>> = HashMap::new();
+        for reader in searcher.segment_readers() {
+            let listed = reader.fast_fields().u64("listed")?;
+            let store = reader
+                .get_store_reader(64)
+                .map_err(tantivy::TantivyError::from)?;
+            let alive = reader.alive_bitset();
+            for doc_id in 0..reader.max_doc() {
+                if listed.first(doc_id) != Some(0) || alive.is_some_and(|a| !a.is_alive(doc_id)) {
+                    continue;
+                }
+                let doc: TantivyDocument = store.get(doc_id)?;
+                if let Some(listing) = document::from_document(fields, &doc) {
+                    if let Some(parent) = listing.parent_id {
+                        unlisted_children
+                            .entry(parent)
+                            .or_default()
+                            .push(listing.id);
+                    }
+                }
+            }
+        }
+        Ok(DirectoryView {
+            dir,
+            unlisted_children,
+        })
+    }
+}
+
+impl Current for DirectoryView<'_> {
+    fn contains(&self, id: &str) -> bool {
+        let term = Term::from_field_text(self.dir.fields().id, id);
+        self.dir.searcher().segment_readers().iter().any(|reader| {
+            reader
+                .inverted_index(self.dir.fields().id)
+                .ok()
+                .and_then(|inv| inv.read_postings(&term, IndexRecordOption::Basic).ok())
+                .flatten()
+                .is_some_and(|mut postings| {
+                    use tantivy::DocSet;
+                    let alive = reader.alive_bitset();
+                    let mut doc = postings.doc();
+                    while doc != tantivy::TERMINATED {
+                        if alive.is_none_or(|a| a.is_alive(doc)) {
+                            return true;
+                        }
+                        doc = postings.advance();
+                    }
+                    false
+                })
+        })
+    }
+
+    fn children(&self, id: &str) -> Vec<String> {
+        let mut out = listed_children(self.dir, id).unwrap_or_default();
+        if let Some(more) = self.unlisted_children.get(id) {
+            out.extend(more.iter().cloned());
+        }
+        out.sort();
+        out
+    }
+}
+
+/// Checks that the schema of `dir` is the one this build writes: a batch
+/// must not be applied to an index from an incompatible version.
+pub fn check_schema(dir: &Directory) -> Result<()> {
+    let (expected, _) = schema::build_schema();
+    if dir.index().schema() != expected {
+        return Err(Error::User(format!(
+            "{}: the index was written by another version of chahao; rebuild it with \
+             `chahao build` before applying batches",
+            dir.path().display()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,182 @@
+//! `chahao apply` killed with SIGKILL in the middle of a batch.
+//!
+//! Properties proven here:
+//! 1. Killed at each named stage of the write path (the binary waits there
+//!    when `CHAHAO_PAUSE_AT` names the stage, and is killed while waiting),
+//!    the index opens and holds exactly the state before the batch — or,
+//!    once `CURRENT` is replaced, exactly the state after it.
+//! 2. The same holds when it is killed after random delays, wherever it is.
+//! 3. Running the batch again afterwards completes (or, when the killed run
+//!    had already published it, is refused as already applied), and leaves
+//!    exactly the state after the batch.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use chahao::gen::{changes, Generator};
+use chahao::index::Directory;
+use chahao::model::Listing;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+struct Fixture {
+    _tmp: tempfile::TempDir,
+    pristine: std::path::PathBuf,
+    batch: std::path::PathBuf,
+    before: Vec<Listing>,
+    after: Vec<Listing>,
+}
+
+fn fixture() -> Result<Fixture, Box<dyn std::error::Error>> {
+    let tmp = tempfile::tempdir()?;
+    let base: Vec<Listing> = Generator::new(114).take(3_000).collect();
+    let pristine = tmp.path().join("pristine");
+    common::build_index(&pristine, &base)?;
+    let batch = changes::changes(&base, 1_500, 5);
+    let path = tmp.path().join("batch.jsonl");
+    changes::write_jsonl(&batch, std::fs::File::create(&path)?)?;
+    let mut before = base.clone();
+    before.sort_by(|a, b| a.id.cmp(&b.id));
+    let after = changes::resulting(&base, &batch);
+    Ok(Fixture {
+        pristine,
+        batch: path,
+        before,
+        after,
+        _tmp: tmp,
+    })
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+fn apply_command(index: &Path, batch: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_chahao"));
+    cmd.args(["apply", "--input"])
+        .arg(batch)
+        .arg("--index")
+        .arg(index)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum State {
+    Before,
+    After,
+}
+
+fn state_of(index: &Path, f: &Fixture) -> Result<State, Box<dyn std::error::Error>> {
+    let dir = Directory::open(index)?;
+    let mut now = dir.all_listings()?;
+    now.sort_by(|a, b| a.id.cmp(&b.id));
+    if now == f.before {
+        Ok(State::Before)
+    } else if now == f.after {
+        Ok(State::After)
+    } else {
+        Err(format!(
+            "{}: {} listings, neither the {} before nor the {} after the batch",
+            index.display(),
+            now.len(),
+            f.before.len(),
+            f.after.len()
+        )
+        .into())
+    }
+}
+
+/// Runs the batch to the end and checks the result.
+fn rerun(index: &Path, f: &Fixture, was: &State) -> TestResult {
+    let out = apply_command(index, &f.batch).output()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    match was {
+        State::Before => assert!(out.status.success(), "rerun failed: {stderr}"),
+        State::After => assert!(
+            !out.status.success() && stderr.contains("already applied"),
+            "rerun of a published batch: {stderr}"
+        ),
+    }
+    assert_eq!(state_of(index, f)?, State::After);
+    Ok(())
+}
+
+#[test]
+fn killed_at_each_stage_leaves_before_or_after() -> TestResult {
+    let f = fixture()?;
+    let stages = [
+        ("linked", State::Before),
+        ("indexed", State::Before),
+        ("committed", State::Before),
+        ("merged", State::Before),
+        ("logged", State::Before),
+        ("published", State::After),
+    ];
+    for (stage, expected) in stages {
+        let index = f.pristine.with_file_name(format!("at-{stage}"));
+        copy_dir(&f.pristine, &index)?;
+        let mut child = apply_command(&index, &f.batch)
+            .env("CHAHAO_PAUSE_AT", stage)
+            .spawn()?;
+        let stderr = child.stderr.take().ok_or("no stderr")?;
+        let mut line = String::new();
+        BufReader::new(stderr).read_line(&mut line)?;
+        assert_eq!(line.trim(), format!("paused at {stage}"), "stage {stage}");
+        child.kill()?; // SIGKILL
+        child.wait()?;
+        let state = state_of(&index, &f)?;
+        assert_eq!(state, expected, "killed at {stage}");
+        rerun(&index, &f, &state)?;
+    }
+    Ok(())
+}
+
+#[test]
+fn killed_after_random_delays_leaves_before_or_after() -> TestResult {
+    let f = fixture()?;
+    // How long a whole run takes here, to spread the kills over it.
+    let probe = f.pristine.with_file_name("probe");
+    copy_dir(&f.pristine, &probe)?;
+    let started = Instant::now();
+    let out = apply_command(&probe, &f.batch).output()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let whole = started.elapsed();
+    // A fixed pseudo-random sequence: failures reproduce.
+    let mut x: u64 = 0x114;
+    for run in 0..5 {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let delay = whole.mul_f64(((x >> 33) % 1000) as f64 / 1000.0);
+        let index = f.pristine.with_file_name(format!("random-{run}"));
+        copy_dir(&f.pristine, &index)?;
+        let mut child = apply_command(&index, &f.batch).spawn()?;
+        std::thread::sleep(delay);
+        child.kill()?;
+        child.wait()?;
+        let state = state_of(&index, &f)
+            .map_err(|e| format!("killed after {delay:?} of {whole:?}: {e}"))?;
+        rerun(&index, &f, &state)?;
+    }
+    Ok(())
+}

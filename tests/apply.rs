@@ -357,18 +357,6 @@ fn scores(dir: &Directory, query: &str) -> chahao::Result<BTreeMap<String, f32>>
     Ok(out)
 }
 
-fn merge_into_one_segment(root: &Path) -> chahao::Result<()> {
-    let dir = Directory::open(root)?;
-    let ids = dir.index().searchable_segment_ids()?;
-    if ids.len() > 1 {
-        let mut writer: tantivy::IndexWriter =
-            dir.index().writer_with_num_threads(1, 50_000_000)?;
-        writer.merge(&ids).wait()?;
-        writer.wait_merging_threads()?;
-    }
-    Ok(())
-}
-
 fn hits(dir: &Directory, query: &str) -> chahao::Result<Vec<(String, String)>> {
     Ok(search::search(dir, query, 20, &Filters::default())?
         .into_iter()
@@ -393,14 +381,24 @@ fn a_batch_leads_to_exactly_the_listings_and_hits_of_a_fresh_build() -> TestResu
         meta.segments.iter().all(|s| !s.has_deletes()),
         "deleted documents were merged away"
     );
-    assert_eq!(
-        meta.segments.len(),
-        1,
-        "a small directory merges into one segment"
-    );
+    // Every segment lists its documents by falling weight: the first stage
+    // of search reads only the head of each posting list.
+    let searcher = applied.searcher();
+    for reader in searcher.segment_readers() {
+        let weight = reader.fast_fields().f64("weight")?;
+        let alive = reader.alive_bitset();
+        let weights: Vec<f64> = (0..reader.max_doc())
+            .filter(|d| alive.is_none_or(|a| a.is_alive(*d)))
+            .filter_map(|d| weight.first(d))
+            .collect();
+        assert!(
+            weights.windows(2).all(|w| w[0] >= w[1]),
+            "a segment of {} documents is out of weight order",
+            weights.len()
+        );
+    }
     let fresh_root = tempfile::tempdir()?;
     common::build_index(fresh_root.path(), &applied.all_listings()?)?;
-    merge_into_one_segment(fresh_root.path())?;
     let fresh = Directory::open(fresh_root.path())?;
     for query in queries(&expected) {
         let a = scores(&applied, &query)?;

@@ -12,9 +12,12 @@
 //!    whose parent's aliases changed (they inherit them). One commit, tagged
 //!    with the [`BatchRecord`] as payload.
 //! 3. **Merge.** Deleted documents still count in tantivy's term statistics
-//!    until their segment is merged, and BM25 picks the candidates search
-//!    ranks, so every segment holding a deletion is merged away: the result
-//!    scores exactly like a fresh build of the same listings.
+//!    until their segment is merged, so every segment holding a deletion is
+//!    merged, each on its own: the result scores like a fresh build of the
+//!    same listings, and every segment keeps its documents in order of
+//!    falling weight, which the first stage of search relies on. Documents
+//!    added by the batch go in by falling weight too, together with those of
+//!    the small segments earlier batches left, which are folded in.
 //! 4. **Publish.** The [`GenerationLog`] is written, then `CURRENT` is
 //!    replaced atomically. Until then readers and a crash see only the old
 //!    generation; an unpublished leftover is pruned by the next write.
@@ -24,7 +27,6 @@ use std::fs;
 use std::path::Path;
 
 use tantivy::collector::DocSetCollector;
-use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
@@ -184,6 +186,13 @@ pub fn write_batch(
         for (child, _) in &reindex {
             writer.delete_term(id_term(&child.id));
         }
+        // Everything this commit adds goes in by falling weight, so that the
+        // new segments keep the order search relies on (see `index::build`).
+        // The live listings of the small segments earlier batches left are
+        // re-added with them, which empties those segments (tantivy drops a
+        // segment once all its documents are deleted) instead of letting
+        // them pile up week after week.
+        let mut adds: Vec<(&Listing, &[String])> = Vec::new();
         let no_aliases = Vec::new();
         for listing in changes.added.iter().chain(&changes.updated) {
             let inherited = listing
@@ -191,10 +200,31 @@ pub fn write_batch(
                 .as_deref()
                 .and_then(|p| parent_aliases.get(p))
                 .unwrap_or(&no_aliases);
-            writer.add_document(document::to_document(&fields, listing, inherited))?;
+            adds.push((listing, inherited));
         }
         for (child, inherited) in &reindex {
-            writer.add_document(document::to_document(&fields, child, inherited))?;
+            adds.push((child, inherited));
+        }
+        let taken: HashSet<&str> = adds
+            .iter()
+            .map(|(l, _)| l.id.as_str())
+            .chain(deleted.iter().copied())
+            .collect();
+        let carried: Vec<(Listing, Vec<String>)> = small_segment_listings(dir)?
+            .into_iter()
+            .filter(|(l, _)| !taken.contains(l.id.as_str()))
+            .collect();
+        for (listing, _) in &carried {
+            writer.delete_term(id_term(&listing.id));
+        }
+        adds.extend(carried.iter().map(|(l, i)| (l, i.as_slice())));
+        adds.sort_by(|a, b| {
+            b.0.weight
+                .total_cmp(&a.0.weight)
+                .then_with(|| a.0.id.cmp(&b.0.id))
+        });
+        for (listing, inherited) in adds {
+            writer.add_document(document::to_document(&fields, listing, inherited))?;
         }
         hook(Stage::Indexed);
         let mut commit = writer.prepare_commit()?;
@@ -270,40 +300,15 @@ fn link_generation(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Merges away every deleted document. The segments with deletions (and
-/// the new segment, so the directory stays in few segments) are merged in
-/// two groups of about equal size, one per core: merging is single-threaded
-/// in tantivy, and the two merges run side by side.
+/// Merges away every deleted document, one segment at a time: merging a
+/// segment alone keeps its documents in their order (by falling weight),
+/// which merging segments together would break. The merges run side by side.
 fn merge_deletes(index: &Index, writer: &mut IndexWriter) -> Result<()> {
     let metas = index.searchable_segment_metas()?;
-    let mut dirty: Vec<(SegmentId, u32, bool)> = metas
+    let futures: Vec<_> = metas
         .iter()
-        .filter(|m| m.has_deletes() || m.max_doc() < SMALL_SEGMENT)
-        .map(|m| (m.id(), m.max_doc(), m.has_deletes()))
-        .collect();
-    dirty.sort_by_key(|(_, n, _)| std::cmp::Reverse(*n));
-    let docs: u64 = dirty.iter().map(|(_, n, _)| u64::from(*n)).sum();
-    let groups = if docs > 2 * u64::from(SMALL_SEGMENT) {
-        2
-    } else {
-        1
-    };
-    let mut buckets: Vec<(u64, Vec<(SegmentId, bool)>)> = vec![(0, Vec::new()); groups];
-    for (id, n, deletes) in dirty {
-        let lightest = buckets
-            .iter_mut()
-            .min_by_key(|(size, _)| *size)
-            .expect("at least one group");
-        lightest.0 += u64::from(n);
-        lightest.1.push((id, deletes));
-    }
-    let futures: Vec<_> = buckets
-        .iter()
-        .filter(|(_, group)| group.len() > 1 || group.iter().any(|(_, deletes)| *deletes))
-        .map(|(_, group)| {
-            let ids: Vec<SegmentId> = group.iter().map(|(id, _)| *id).collect();
-            writer.merge(&ids)
-        })
+        .filter(|m| m.has_deletes())
+        .map(|m| writer.merge(&[m.id()]))
         .collect();
     for future in futures {
         future.wait()?;
@@ -311,9 +316,38 @@ fn merge_deletes(index: &Index, writer: &mut IndexWriter) -> Result<()> {
     Ok(())
 }
 
-/// Segments smaller than this are merged with the others even without
-/// deletions, so that weekly batches do not pile up small segments.
-const SMALL_SEGMENT: u32 = 100_000;
+/// The live listings of the small segments (under [`SMALL_SEGMENT`]
+/// documents and under 2% of the directory), with the aliases they
+/// inherited, read back from the stored documents.
+fn small_segment_listings(dir: &Directory) -> Result<Vec<(Listing, Vec<String>)>> {
+    let fields = dir.fields();
+    let searcher = dir.searcher();
+    let small = SMALL_SEGMENT.min((searcher.num_docs() / 50) as u32);
+    let mut out = Vec::new();
+    for reader in searcher.segment_readers() {
+        if reader.max_doc() >= small {
+            continue;
+        }
+        let store = reader
+            .get_store_reader(64)
+            .map_err(tantivy::TantivyError::from)?;
+        let alive = reader.alive_bitset();
+        for doc_id in 0..reader.max_doc() {
+            if alive.is_some_and(|a| !a.is_alive(doc_id)) {
+                continue;
+            }
+            let doc: tantivy::TantivyDocument = store.get(doc_id)?;
+            if let Some(listing) = document::from_document(fields, &doc) {
+                out.push((listing, document::inherited_aliases(fields, &doc)));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Segments smaller than this are folded into the next batch's new
+/// segment, so that weekly batches do not pile up small segments.
+const SMALL_SEGMENT: u32 = 20_000;
 
 /// The ids of the listed listings whose `parent_id` is `id` (ex-directory
 /// listings have no searchable key, not even their parent).

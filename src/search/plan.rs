@@ -16,7 +16,7 @@ use super::{Filters, MatchKind};
 use crate::index::Fields;
 use crate::text::keys::{
     exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key, pinyin_prefix_key,
-    ANCHOR, PHONE_PREFIX, PHONE_TAIL_PREFIX,
+    ANCHOR, MIN_PHONE_PREFIX, PHONE_PREFIX, PHONE_PREFIX_KEY, PHONE_TAIL_PREFIX,
 };
 
 /// How many terms a partly typed syllable or number may expand to.
@@ -207,17 +207,15 @@ fn phrase(field: Field, keys: &[String], prefix_last: bool) -> Box<dyn Query> {
 }
 
 fn number_query(fields: &Fields, digits: &str) -> Box<dyn Query> {
-    let mut should = vec![
-        scored(
-            term(fields.phone, &format!("{PHONE_PREFIX}{digits}")),
-            tier_score(MatchKind::Number) + 5.0,
-        ),
-        scored(
-            phrase(fields.phone, &[format!("{PHONE_PREFIX}{digits}")], true),
+    let mut should = vec![scored(
+        term(fields.phone, &format!("{PHONE_PREFIX}{digits}")),
+        tier_score(MatchKind::Number) + 5.0,
+    )];
+    if digits.len() >= MIN_PHONE_PREFIX {
+        should.push(scored(
+            term(fields.phone, &format!("{PHONE_PREFIX_KEY}{digits}")),
             tier_score(MatchKind::Number),
-        ),
-    ];
-    if digits.len() >= 4 {
+        ));
         should.push(scored(
             term(fields.phone, &format!("{PHONE_TAIL_PREFIX}{digits}")),
             tier_score(MatchKind::Number) - 5.0,

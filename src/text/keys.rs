@@ -102,7 +102,8 @@ fn dedup_from(keys: &mut Vec<(usize, String)>, start: usize) {
 /// string (`d02087755766`), the local number without area code
 /// (`d87755766`), and every tail of the local number of four digits or more
 /// (`s5766`, `s55766`, ...), so that a caller's "the last digits are 5766"
-/// is one term look-up.
+/// is one term look-up, and every start of the number from four digits of
+/// the local number on (`P8775`, `P0208775`), so that `020-8775` is too.
 ///
 /// ```
 /// use chahao::text::keys::phone_keys;
@@ -110,6 +111,8 @@ fn dedup_from(keys: &mut Vec<(usize, String)>, start: usize) {
 /// assert!(keys.contains(&"d02087755766".to_string()));
 /// assert!(keys.contains(&"d87755766".to_string()));
 /// assert!(keys.contains(&"s5766".to_string()));
+/// assert!(keys.contains(&"P0208775".to_string()));
+/// assert!(keys.contains(&"P8775".to_string()));
 /// ```
 pub fn phone_keys(digits: &str, local: &str) -> Vec<String> {
     let mut keys = vec![format!("d{digits}")];
@@ -119,11 +122,26 @@ pub fn phone_keys(digits: &str, local: &str) -> Vec<String> {
     for start in 1..local.len().saturating_sub(3) {
         keys.push(format!("s{}", &local[start..]));
     }
+    // Starts of the number, with and without the area code, from four
+    // digits of the local number on: `020-8775` is one term.
+    let area = digits.len() - local.len();
+    for end in MIN_PHONE_PREFIX..local.len() {
+        keys.push(format!("{PHONE_PREFIX_KEY}{}", &local[..end]));
+        if area > 0 {
+            keys.push(format!("{PHONE_PREFIX_KEY}{}", &digits[..area + end]));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
     keys
 }
 
-/// Prefix of the whole-number phone keys, for prefix look-ups of partly
-/// typed numbers (`020-8775`).
+/// Fewest digits of a local number a number prefix is looked up with.
+pub const MIN_PHONE_PREFIX: usize = 4;
+/// Prefix of the number-start keys (`P02087755`).
+pub const PHONE_PREFIX_KEY: &str = "P";
+
+/// Prefix of the whole-number phone keys.
 pub const PHONE_PREFIX: &str = "d";
 /// Prefix of the tail phone keys.
 pub const PHONE_TAIL_PREFIX: &str = "s";

@@ -15,7 +15,8 @@ use unicode_normalization::UnicodeNormalization;
 /// use chahao::text::normalize;
 /// assert_eq!(normalize("中山大學　ＺＳＤＸ"), "中山大学 zsdx");
 /// assert_eq!(normalize("广州酒家（体育东店）"), "广州酒家 体育东店");
-/// assert_eq!(normalize("  Sun Yat-sen\u{200b}University "), "sun yat sen university");
+/// assert_eq!(normalize("  Sun Yat-sen University "), "sun yat sen university");
+/// assert_eq!(normalize("广州\u{200b}塔"), "广州塔");
 /// ```
 pub fn normalize(text: &str) -> String {
     let once = normalize_once(text);

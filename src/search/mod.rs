@@ -7,8 +7,7 @@ pub mod rank;
 pub mod understand;
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
-use tantivy::{DocAddress, Score, SegmentReader, TantivyDocument};
+use tantivy::{DocAddress, TantivyDocument};
 
 use crate::error::{Error, Result};
 use crate::index::{document, Directory};
@@ -150,56 +149,26 @@ pub struct Filters {
     pub category: Option<String>,
 }
 
-/// How many candidates the ranking stage looks at.
-const CANDIDATES: usize = 100;
-
 /// Runs `query` on `dir`, returning at most `limit` ranked hits. A query
 /// that cannot be searched (empty, too long) is a [`Error::User`].
 ///
-/// A query that may be the start of a name is first looked up through the
-/// anchored prefix keys alone ([`plan::prefix_terms`]): single terms, whose
-/// postings list listings in order of popularity (the index is built that
-/// way), so the most popular `limit` of even a million matches are the first
-/// ones read. Only when that finds fewer than `limit` hits does the full
-/// plan run. The full plan cannot rank anything above those hits: within a
-/// tier a match at the start of a name ranks before one inside it.
+/// Every segment holds its listings in order of falling weight (the index
+/// is built and changed that way), so the first matches of any look-up in a
+/// segment are its most popular ones. The look-ups of [`plan::probes`] run
+/// best tier first, each reading only its first matches, and stop as soon as
+/// `limit` hits are found: the cost depends on how many hits are wanted, not
+/// on how many listings match (`z` matches most of a city).
 pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> Result<Vec<Hit>> {
     let understood = understand::understand(query).map_err(Error::User)?;
-    let hits = if filters.district.is_none() && filters.category.is_none() {
-        first_stage(dir, &understood, limit)?
-    } else if let Some(first) = plan::prefix_query(dir.fields(), &understood, filters) {
-        candidates(dir, first.as_ref(), &understood, limit)?
-    } else {
-        Vec::new()
-    };
-    let hits = finish(hits, limit);
-    if hits.len() >= limit {
-        return Ok(hits);
-    }
-    let Some(planned) = plan::plan(dir.fields(), &understood, filters) else {
-        return Ok(hits);
-    };
-    let hits = candidates(dir, planned.as_ref(), &understood, limit)?;
-    Ok(finish(hits, limit))
-}
-
-/// Reads the prefix terms best first, each up to its `limit` most popular
-/// listings, and stops as soon as `limit` hits are found: no later term can
-/// rank above them.
-fn first_stage(
-    dir: &Directory,
-    understood: &understand::Understood,
-    limit: usize,
-) -> Result<Vec<Hit>> {
     let searcher = dir.searcher();
     let mut seen = std::collections::HashSet::new();
     let mut hits = Vec::new();
     // Room for the departments that `finish` folds away.
-    let per_term = limit * 3;
-    for term in plan::prefix_terms(dir.fields(), understood) {
-        for address in most_popular(&searcher, &term, per_term)? {
+    let per_probe = limit * 3;
+    for probe in plan::probes(dir.fields(), &understood, filters) {
+        for address in most_popular(&searcher, probe.as_ref(), per_probe)? {
             if seen.insert(address) {
-                if let Some(hit) = judge_document(dir, &searcher, address, understood)? {
+                if let Some(hit) = judge_document(dir, &searcher, address, &understood)? {
                     hits.push(hit);
                 }
             }
@@ -208,42 +177,37 @@ fn first_stage(
             break;
         }
     }
-    Ok(hits)
+    Ok(finish(hits, limit))
 }
 
-/// The `k` most popular live documents holding `term`. Documents are added
-/// to the index in order of falling weight and segments are never merged,
-/// so in every segment the first documents of a posting list are its most
-/// popular ones: reading `k` from each segment is enough.
+/// The `k` most popular live documents matching `query`: the first `k` of
+/// each segment (each is in order of falling weight), then the best `k` of
+/// those by weight.
 fn most_popular(
     searcher: &tantivy::Searcher,
-    term: &tantivy::Term,
+    query: &dyn tantivy::query::Query,
     k: usize,
 ) -> Result<Vec<DocAddress>> {
+    use tantivy::query::EnableScoring;
     use tantivy::{DocSet, TERMINATED};
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
     let mut found: Vec<(f64, DocAddress)> = Vec::new();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-        let inverted = reader.inverted_index(term.field())?;
-        let Some(mut postings) = inverted
-            .read_postings(term, tantivy::schema::IndexRecordOption::Basic)
-            .map_err(tantivy::TantivyError::from)?
-        else {
-            continue;
-        };
-        let weight = reader.fast_fields().f64("weight").ok();
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let weights = reader.fast_fields().f64("weight").ok();
         let alive = reader.alive_bitset();
         let mut taken = 0;
-        let mut doc = postings.doc();
+        let mut doc = scorer.doc();
         while doc != TERMINATED && taken < k {
             if alive.is_none_or(|a| a.is_alive(doc)) {
-                let w = weight.as_ref().and_then(|c| c.first(doc)).unwrap_or(0.0);
+                let w = weights.as_ref().and_then(|c| c.first(doc)).unwrap_or(0.0);
                 found.push((w, DocAddress::new(ord as u32, doc)));
                 taken += 1;
             }
-            doc = postings.advance();
+            doc = scorer.advance();
         }
     }
-    found.sort_by(|a, b| b.0.total_cmp(&a.0));
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     found.truncate(k);
     Ok(found.into_iter().map(|(_, a)| a).collect())
 }
@@ -269,33 +233,6 @@ fn finish(mut hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
     });
     hits.truncate(limit);
     hits
-}
-
-/// The best candidates of `query` by planned score and popularity, each
-/// checked and explained by the ranking stage.
-fn candidates(
-    dir: &Directory,
-    query: &dyn tantivy::query::Query,
-    understood: &understand::Understood,
-    limit: usize,
-) -> Result<Vec<Hit>> {
-    let searcher = dir.searcher();
-    let collector =
-        TopDocs::with_limit(CANDIDATES.max(limit)).tweak_score(move |segment: &SegmentReader| {
-            let weight = segment.fast_fields().f64("weight").ok();
-            move |doc, score: Score| {
-                let w = weight.as_ref().and_then(|c| c.first(doc)).unwrap_or(0.0);
-                score + (1.0 + w as f32).ln()
-            }
-        });
-    let found: Vec<(Score, DocAddress)> = searcher.search(query, &collector)?;
-    let mut hits = Vec::with_capacity(found.len());
-    for (_, address) in found {
-        if let Some(hit) = judge_document(dir, &searcher, address, understood)? {
-            hits.push(hit);
-        }
-    }
-    Ok(hits)
 }
 
 /// Loads one candidate and lets the ranking stage judge it. Ex-directory

@@ -22,7 +22,9 @@ use crate::text::keys::{
 /// How many terms a partly typed syllable or number may expand to.
 const MAX_EXPANSIONS: u32 = 64;
 
-/// Builds the candidate query, or None when nothing can match.
+/// The whole query as one tantivy query (every look-up of [`probes`]
+/// together), or None when nothing can match: for tools and tests that want
+/// every listing a query matches.
 pub fn plan(fields: &Fields, understood: &Understood, filters: &Filters) -> Option<Box<dyn Query>> {
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let parts: Vec<(Occur, Box<dyn Query>)> = understood
@@ -86,34 +88,6 @@ pub fn prefix_terms(fields: &Fields, understood: &Understood) -> Vec<Term> {
         .collect()
 }
 
-/// The same look-up as one query, for when filters apply.
-pub fn prefix_query(
-    fields: &Fields,
-    understood: &Understood,
-    filters: &Filters,
-) -> Option<Box<dyn Query>> {
-    let terms = prefix_terms(fields, understood);
-    if terms.is_empty() {
-        return None;
-    }
-    let n = terms.len() as f32;
-    let should = terms
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| {
-            scored(
-                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
-                (n - i as f32) * 10.0,
-            )
-        })
-        .collect();
-    Some(with_filters(
-        fields,
-        Box::new(BooleanQuery::new(should)),
-        filters,
-    ))
-}
-
 fn with_filters(fields: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
     let mut all: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
     if let Some(district) = &filters.district {
@@ -162,12 +136,64 @@ fn part_query(fields: &Fields, part: &Part) -> Box<dyn Query> {
             15.0,
         ));
     }
-    for word in &part.words {
-        for field in [fields.area_words, fields.category_words, fields.dept_words] {
-            should.push(scored(term(field, word), 10.0));
-        }
+    // The part as a whole word of the district, address, category or
+    // department (天河, 越秀区, 急诊): a qualifier. Its sub-words would match
+    // far too much (中山 is in every address on 中山大道).
+    for field in [fields.area_words, fields.category_words, fields.dept_words] {
+        should.push(scored(term(field, &part.text), 10.0));
     }
     Box::new(BooleanQuery::new(should))
+}
+
+/// The look-ups of a query, best first, each answered by its most popular
+/// matches alone (see `search`): the anchored prefix terms, then for a Han
+/// query the pinyin of what was typed (homophones at the start of a name),
+/// then every derivation as a phrase, at the start of the name, inside it
+/// and in an alias, in tier order; the number and English look-ups; and for
+/// a query of several parts, all parts together. The order follows the
+/// ranking's tiers, so that once enough hits are found no later look-up can
+/// rank above them.
+pub fn probes(fields: &Fields, understood: &Understood, filters: &Filters) -> Vec<Box<dyn Query>> {
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    if let Some(digits) = &understood.number {
+        out.push(number_query(fields, digits));
+    }
+    if let [part] = understood.parts.as_slice() {
+        for t in prefix_terms(fields, understood) {
+            out.push(Box::new(TermQuery::new(t, IndexRecordOption::Basic)));
+        }
+        let mut derivations: Vec<&Derivation> = part.derivations.iter().collect();
+        derivations.sort_by_key(|d| d.kind.tier());
+        for d in &derivations {
+            if d.kind == MatchKind::Homophone && d.keys.iter().all(|k| k.starts_with('p')) {
+                let spelled: String = d.keys.iter().map(|k| &k[1..]).collect();
+                for key in [
+                    exact_key(&pinyin_prefix_key(&spelled)),
+                    pinyin_prefix_key(&spelled),
+                ] {
+                    out.push(term(fields.prefix, &key));
+                }
+            }
+        }
+        for d in derivations {
+            out.push(phrase(fields.name_seq, &anchored_keys(d), d.prefix_last));
+            out.push(phrase(fields.name_seq, &d.keys, d.prefix_last));
+            out.push(phrase(fields.alias_seq, &d.keys, d.prefix_last));
+        }
+    } else {
+        let parts = understood
+            .parts
+            .iter()
+            .map(|part| (Occur::Must, part_query(fields, part)))
+            .collect();
+        out.push(Box::new(BooleanQuery::new(parts)));
+    }
+    if let Some(english) = english_query(fields, &understood.normalized) {
+        out.push(english);
+    }
+    out.into_iter()
+        .map(|q| with_filters(fields, q, filters))
+        .collect()
 }
 
 fn anchored_keys(d: &Derivation) -> Vec<String> {

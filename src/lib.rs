@@ -18,6 +18,7 @@
 
 pub mod batch;
 pub mod error;
+pub mod eval;
 pub mod gen;
 pub mod index;
 pub mod model;

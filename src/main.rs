@@ -106,6 +106,43 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Runs labelled query sets and prints hit@1, hit@5, MRR per query form
+    /// and the keystrokes to top-1; with --simulate, writes a labelled set.
+    ///
+    /// Without --index, builds the directory the shipped sets were made
+    /// for (data/hotlines.jsonl + `gen --count <directory-count> --seed
+    /// <directory-seed>`) in a temporary directory first, and removes it
+    /// afterwards.
+    Eval {
+        /// Index directory; default: build the sets' directory in a temporary one.
+        #[arg(long)]
+        index: Option<PathBuf>,
+        /// Labelled query set (JSONL); repeat or give a comma-separated list.
+        #[arg(long, value_delimiter = ',')]
+        queries: Vec<PathBuf>,
+        /// Prints the figures as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Prints the first N queries whose right answer was not first.
+        #[arg(long, default_value_t = 0)]
+        failures: usize,
+        /// Measures keystrokes to top-1 for the first N targets (0: skip); a
+        /// search per typed char, so about 1 s a target on a 100k index.
+        #[arg(long, default_value_t = 200)]
+        keystroke_targets: usize,
+        /// Writes N simulated labelled queries to standard output instead.
+        #[arg(long)]
+        simulate: Option<usize>,
+        /// Seed of the simulator.
+        #[arg(long, default_value_t = 3)]
+        seed: u64,
+        /// Generated listings in the directory (after the hotlines).
+        #[arg(long, default_value_t = chahao::eval::DIRECTORY_COUNT)]
+        directory_count: usize,
+        /// Generator seed of the directory.
+        #[arg(long, default_value_t = chahao::eval::DIRECTORY_SEED)]
+        directory_seed: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -155,6 +192,27 @@ fn main() -> ExitCode {
         }),
         Command::History { index, json } => cli::history::run(&index, json),
         Command::Rollback { index, json } => cli::rollback::run(&index, json),
+        Command::Eval {
+            index,
+            queries,
+            json,
+            failures,
+            keystroke_targets,
+            simulate,
+            seed,
+            directory_count,
+            directory_seed,
+        } => cli::eval::run(cli::eval::Args {
+            index,
+            queries,
+            json,
+            failures,
+            keystroke_targets: Some(keystroke_targets),
+            simulate,
+            seed,
+            directory_count,
+            directory_seed,
+        }),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 pub mod apply;
 pub mod build;
 pub mod changes;
+pub mod eval;
 pub mod gen;
 pub mod history;
 pub mod rollback;

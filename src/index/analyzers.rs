@@ -53,8 +53,10 @@ fn seq_tokens(value: &str) -> Vec<Token> {
 }
 
 fn prefix_tokens(value: &str) -> Vec<Token> {
-    keys::prefix_keys(&normalize(value))
+    let normalized = normalize(value);
+    keys::prefix_keys(&normalized)
         .into_iter()
+        .chain(keys::word_pair_keys(&normalized))
         .map(|key| token(0, key))
         .collect()
 }

@@ -15,8 +15,9 @@ use super::understand::{Derivation, Part, Understood};
 use super::{Filters, MatchKind};
 use crate::index::Fields;
 use crate::text::keys::{
-    exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key, pinyin_prefix_key,
-    ANCHOR, MIN_PHONE_PREFIX, PHONE_PREFIX, PHONE_PREFIX_KEY, PHONE_TAIL_PREFIX,
+    char_key, exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key,
+    pinyin_prefix_key, word_pair_key, ANCHOR, MIN_PHONE_PREFIX, PHONE_PREFIX, PHONE_PREFIX_KEY,
+    PHONE_TAIL_PREFIX,
 };
 
 /// How many terms a partly typed syllable or number may expand to.
@@ -161,6 +162,24 @@ pub fn probes(fields: &Fields, understood: &Understood, filters: &Filters) -> Ve
     if let [part] = understood.parts.as_slice() {
         for t in prefix_terms(fields, understood) {
             out.push(Box::new(TermQuery::new(t, IndexRecordOption::Basic)));
+        }
+        if part.text.chars().count() >= 2 && part.text.chars().all(|c| !c.is_ascii()) {
+            // A derived short name: its first char starts a word and the
+            // first char of its second piece starts a later word; every
+            // char of it is in the name.
+            let chars: Vec<char> = part.text.chars().collect();
+            let all_chars: Vec<(Occur, Box<dyn Query>)> = chars
+                .iter()
+                .map(|c| (Occur::Must, term(fields.name_seq, &char_key(*c))))
+                .collect();
+            for &second in &chars[1..] {
+                let mut must = vec![(
+                    Occur::Must,
+                    term(fields.prefix, &word_pair_key(chars[0], second)),
+                )];
+                must.extend(all_chars.iter().map(|(o, q)| (*o, q.box_clone())));
+                out.push(Box::new(BooleanQuery::new(must)));
+            }
         }
         let mut derivations: Vec<&Derivation> = part.derivations.iter().collect();
         derivations.sort_by_key(|d| d.kind.tier());

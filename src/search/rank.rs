@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use super::understand::{Derivation, Understood};
 use super::{Hit, MatchKind};
 use crate::model::{Listing, PhoneNumber};
-use crate::text::keys::name_keys;
+use crate::text::keys::{is_derived_short_name, name_keys, name_words};
 use crate::text::normalize::compact_with_map;
 use crate::text::{normalize, segment};
 
@@ -73,6 +73,9 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
     let mut parts = Vec::with_capacity(understood.parts.len());
     let mut all_parts_matched = true;
     for part in &understood.parts {
+        let short_name_matches = is_han(&part.text)
+            && part.text.chars().count() >= 2
+            && is_derived_short_name(&part.text, &name_words(&normalize(&listing.name)));
         let mut best: Option<PartMatch> = None;
         let mut consider = |m: PartMatch| {
             if best
@@ -121,6 +124,13 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
                 });
             }
         }
+        if short_name_matches {
+            consider(PartMatch {
+                kind: MatchKind::ShortName,
+                anchored: true,
+                span: None,
+            });
+        }
         if let Some(kind) = qualifier(&listing, &part.text) {
             consider(PartMatch {
                 kind,
@@ -167,6 +177,10 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
     hit.whole = whole;
     hit.anchored = parts.iter().any(|p| p.anchored && !p.kind.is_qualifier());
     Some(hit)
+}
+
+fn is_han(text: &str) -> bool {
+    text.chars().all(|c| !c.is_ascii())
 }
 
 fn english_or_none(listing: Listing, understood: &Understood) -> Option<Hit> {

@@ -109,6 +109,21 @@ fn understand_part(text: &str) -> Part {
             push_unique(&mut derivations, spelled);
         }
     }
+    if !has_han && text.chars().all(|c| c.is_ascii_lowercase()) && text.len() >= 2 {
+        // Every letter the initial of one char (`gzsgajnsqfj`), and the same
+        // with zh/ch/sh kept together: long initials split into many pieces,
+        // so the splitter's best few never include them.
+        for initials in [single_initials(text), digraph_initials(text)] {
+            push_unique(
+                &mut derivations,
+                Derivation {
+                    kind: MatchKind::Initials,
+                    keys: initials.iter().map(|i| initial_key(i)).collect(),
+                    prefix_last: false,
+                },
+            );
+        }
+    }
     if has_han {
         for spelled in homophone_derivations(&segments) {
             push_unique(&mut derivations, spelled);
@@ -123,6 +138,26 @@ fn understand_part(text: &str) -> Part {
         words,
         derivations,
     }
+}
+
+fn single_initials(text: &str) -> Vec<String> {
+    text.chars().map(|c| c.to_string()).collect()
+}
+
+fn digraph_initials(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 1 < bytes.len() && bytes[i + 1] == b'h' && matches!(bytes[i], b'z' | b'c' | b's') {
+            out.push(text[i..i + 2].to_string());
+            i += 2;
+        } else {
+            out.push(text[i..i + 1].to_string());
+            i += 1;
+        }
+    }
+    out
 }
 
 fn push_unique(list: &mut Vec<Derivation>, d: Derivation) {

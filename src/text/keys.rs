@@ -280,3 +280,80 @@ pub fn prefix_keys(normalized: &str) -> Vec<String> {
     keys.dedup();
     keys
 }
+
+/// Key of a pair of word starts of a name (`S北师`): the first char of one
+/// word and the first char of a later one. A derived short name (`北师大`,
+/// `中人和支`, `增城万外学校`) always starts with such a pair.
+pub fn word_pair_key(first: char, later: char) -> String {
+    format!("S{first}{later}")
+}
+
+/// Most words of a name whose start pairs are indexed.
+const MAX_PAIR_WORDS: usize = 8;
+
+/// The smallest words of a normalised name (see [`super::segment::fine_words`]).
+pub fn name_words(normalized: &str) -> Vec<String> {
+    let compact: String = normalized.chars().filter(|c| *c != ' ').collect();
+    super::segment::fine_words(&compact)
+        .into_iter()
+        .map(|w| w.text.to_string())
+        .collect()
+}
+
+/// The word-start pair keys of a normalised name.
+///
+/// ```
+/// use chahao::text::keys::word_pair_keys;
+/// let keys = word_pair_keys("北京师范大学");
+/// assert!(keys.contains(&"S北师".to_string()));
+/// assert!(keys.contains(&"S北大".to_string()));
+/// ```
+pub fn word_pair_keys(normalized: &str) -> Vec<String> {
+    let firsts: Vec<char> = name_words(normalized)
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .take(MAX_PAIR_WORDS)
+        .collect();
+    let mut keys = Vec::new();
+    for (i, &a) in firsts.iter().enumerate() {
+        for &b in &firsts[i + 1..] {
+            keys.push(word_pair_key(a, b));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Returns true if and only if `query` is a short name derived from a name
+/// whose smallest words are `words`: the query splits into at least two
+/// pieces, each the start of a different word, in the words' order, words
+/// between them skipped (`中人和支` for 中国/银行/广州/人和/支行).
+///
+/// ```
+/// use chahao::text::keys::{is_derived_short_name, name_words};
+/// let words = name_words("中国银行广州人和支行");
+/// assert!(is_derived_short_name("中人和支", &words));
+/// assert!(!is_derived_short_name("人中", &words));
+/// ```
+pub fn is_derived_short_name(query: &str, words: &[String]) -> bool {
+    let q: Vec<char> = query.chars().collect();
+    let w: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+    // can[i][j]: q[i..] can be made from words j.. with at least `need` pieces.
+    fn go(q: &[char], w: &[Vec<char>], i: usize, j: usize, pieces: usize) -> bool {
+        if i == q.len() {
+            return pieces >= 2;
+        }
+        (j..w.len()).any(|k| {
+            let word = &w[k];
+            (1..=word.len().min(q.len() - i))
+                .rev()
+                .any(|n| word[..n] == q[i..i + n] && go(q, w, i + n, k + 1, pieces + 1))
+        })
+    }
+    (2..=MAX_SHORT_NAME).contains(&q.len()) && go(&q, &w, 0, 0, 0)
+}
+
+/// Longest query tried as a derived short name, in chars (the check is a
+/// search over the ways to split the query; short names are short).
+const MAX_SHORT_NAME: usize = 12;

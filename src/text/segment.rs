@@ -67,3 +67,46 @@ pub fn search_words(text: &str) -> Vec<Word<'_>> {
         })
         .collect()
 }
+
+/// Splits `text` into the smallest dictionary words that tile it: each word
+/// of [`words`] longer than two chars is split again into the shorter words
+/// jieba finds inside it (`北京师范大学` → `北京`, `师范`, `大学`). What a
+/// derived short name is made of.
+///
+/// ```
+/// use chahao::text::segment::fine_words;
+/// let w: Vec<&str> = fine_words("北京师范大学").iter().map(|w| w.text).collect();
+/// assert_eq!(w, ["北京", "师范", "大学"]);
+/// ```
+pub fn fine_words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    for word in words(text) {
+        let len = word.end - word.start;
+        if len <= 2 {
+            out.push(word);
+            continue;
+        }
+        let inner: Vec<Word> = search_words(word.text)
+            .into_iter()
+            .filter(|w| w.end - w.start < len)
+            .collect();
+        let chars: Vec<(usize, char)> = word.text.char_indices().collect();
+        let mut at = 0;
+        while at < len {
+            let best = inner
+                .iter()
+                .filter(|w| w.start == at && w.end - w.start >= 2)
+                .min_by_key(|w| w.end - w.start);
+            let end = best.map_or(at + 1, |w| w.end);
+            let from = chars[at].0;
+            let to = chars.get(end).map_or(word.text.len(), |c| c.0);
+            out.push(Word {
+                text: &word.text[from..to],
+                start: word.start + at,
+                end: word.start + end,
+            });
+            at = end;
+        }
+    }
+    out
+}

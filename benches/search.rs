@@ -43,7 +43,10 @@ fn open_or_build() -> (Directory, Vec<Listing>) {
         };
         index::build(&root, &listings, &record, &|_| {}).expect("the benchmark index builds");
     }
-    (Directory::open(&root).expect("the benchmark index opens"), listings)
+    (
+        Directory::open(&root).expect("the benchmark index opens"),
+        listings,
+    )
 }
 
 /// First reading of every char, as typed syllables.
@@ -52,12 +55,19 @@ fn syllables(name: &str) -> Vec<String> {
     pinyin::readings(&n)
         .iter()
         .zip(n.chars())
-        .map(|(r, c)| r.first().map(|s| s.to_string()).unwrap_or_else(|| c.to_string()))
+        .map(|(r, c)| {
+            r.first()
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| c.to_string())
+        })
         .collect()
 }
 
 fn bend(pinyin: &str) -> String {
-    pinyin.replacen("zh", "z", 1).replacen("sh", "s", 1).replacen("ang", "an", 1)
+    pinyin
+        .replacen("zh", "z", 1)
+        .replacen("sh", "s", 1)
+        .replacen("ang", "an", 1)
 }
 
 /// Queries of each form, drawn from every 4,999th listed listing.
@@ -69,23 +79,48 @@ fn forms(listings: &[Listing]) -> Vec<(&'static str, Vec<String>)> {
         .take(200)
         .collect();
     let mut forms: Vec<(&'static str, Vec<String>)> = vec![
-        ("full_name", targets.iter().map(|l| l.name.clone()).collect()),
+        (
+            "full_name",
+            targets.iter().map(|l| l.name.clone()).collect(),
+        ),
         (
             "prefix",
             targets
                 .iter()
-                .map(|l| l.name.chars().take((l.name.chars().count() * 2).div_ceil(3)).collect())
+                .map(|l| {
+                    l.name
+                        .chars()
+                        .take((l.name.chars().count() * 2).div_ceil(3))
+                        .collect()
+                })
                 .collect(),
         ),
         (
             "initials",
             targets
                 .iter()
-                .map(|l| syllables(&l.name).iter().filter_map(|s| s.chars().next()).collect())
+                .map(|l| {
+                    syllables(&l.name)
+                        .iter()
+                        .filter_map(|s| s.chars().next())
+                        .collect()
+                })
                 .collect(),
         ),
-        ("full_pinyin", targets.iter().map(|l| syllables(&l.name).concat()).collect()),
-        ("fuzzy_pinyin", targets.iter().map(|l| bend(&syllables(&l.name).concat())).collect()),
+        (
+            "full_pinyin",
+            targets
+                .iter()
+                .map(|l| syllables(&l.name).concat())
+                .collect(),
+        ),
+        (
+            "fuzzy_pinyin",
+            targets
+                .iter()
+                .map(|l| bend(&syllables(&l.name).concat()))
+                .collect(),
+        ),
         (
             "mixed",
             targets
@@ -104,8 +139,10 @@ fn forms(listings: &[Listing]) -> Vec<(&'static str, Vec<String>)> {
                 .iter()
                 .take(40)
                 .flat_map(|l| {
-                    let initials: String =
-                        syllables(&l.name).iter().filter_map(|s| s.chars().next()).collect();
+                    let initials: String = syllables(&l.name)
+                        .iter()
+                        .filter_map(|s| s.chars().next())
+                        .collect();
                     let chars: Vec<char> = l.name.chars().collect();
                     (1..=initials.len().min(6))
                         .map(move |k| initials[..k].to_string())
@@ -119,7 +156,15 @@ fn forms(listings: &[Listing]) -> Vec<(&'static str, Vec<String>)> {
                 .iter()
                 .filter_map(|l| {
                     let district = l.district.as_deref()?.trim_end_matches('区').to_string();
-                    let tail: String = l.name.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+                    let tail: String = l
+                        .name
+                        .chars()
+                        .rev()
+                        .take(3)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
                     Some(format!("{district} {tail}"))
                 })
                 .collect(),
@@ -144,7 +189,13 @@ fn forms(listings: &[Listing]) -> Vec<(&'static str, Vec<String>)> {
     let english: Vec<String> = listings
         .iter()
         .filter_map(|l| l.name_en.as_deref())
-        .map(|e| e.split(' ').take(2).collect::<Vec<_>>().join(" ").to_lowercase())
+        .map(|e| {
+            e.split(' ')
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
         .take(100)
         .collect();
     forms.push(("english", english));

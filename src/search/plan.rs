@@ -6,7 +6,7 @@
 //! syllable is a bounded prefix expansion, never a scan.
 
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
+    BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
@@ -87,6 +87,23 @@ pub fn prefix_terms(fields: &Fields, understood: &Understood) -> Vec<Term> {
     keys.iter()
         .map(|k| Term::from_field_text(fields.prefix, k))
         .collect()
+}
+
+/// Longest typed pinyin a name's full-pinyin prefix keys hold.
+const MAX_TYPO_LETTERS: usize = 20;
+
+/// One slip in typed pinyin (`zhongshnadaxue`, `zhongshandaxeu`): the
+/// full-pinyin prefix keys within one edit (a letter swapped with its
+/// neighbour, dropped, doubled or wrong), found by a Levenshtein automaton
+/// over the term dictionary, never a scan.
+fn typo_query(fields: &Fields, part: &Part) -> Option<Box<dyn Query>> {
+    let text = &part.text;
+    if text.len() < 5 || !text.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let typed = &text[..text.len().min(MAX_TYPO_LETTERS)];
+    let key = Term::from_field_text(fields.prefix, &pinyin_prefix_key(typed));
+    Some(Box::new(FuzzyTermQuery::new(key, 1, true)))
 }
 
 fn with_filters(fields: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
@@ -198,6 +215,9 @@ pub fn probes(fields: &Fields, understood: &Understood, filters: &Filters) -> Ve
             out.push(phrase(fields.name_seq, &anchored_keys(d), d.prefix_last));
             out.push(phrase(fields.name_seq, &d.keys, d.prefix_last));
             out.push(phrase(fields.alias_seq, &d.keys, d.prefix_last));
+        }
+        if let Some(typo) = typo_query(fields, part) {
+            out.push(typo);
         }
     } else {
         let parts = understood

@@ -76,6 +76,7 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
         let short_name_matches = is_han(&part.text)
             && part.text.chars().count() >= 2
             && is_derived_short_name(&part.text, &name_words(&normalize(&listing.name)));
+        let typo = is_typo_of(&part.text, &listing.name);
         let mut best: Option<PartMatch> = None;
         let mut consider = |m: PartMatch| {
             if best
@@ -131,6 +132,13 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
                 span: None,
             });
         }
+        if typo {
+            consider(PartMatch {
+                kind: MatchKind::Typo,
+                anchored: true,
+                span: None,
+            });
+        }
         if let Some(kind) = qualifier(&listing, &part.text) {
             consider(PartMatch {
                 kind,
@@ -177,6 +185,41 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
     hit.whole = whole;
     hit.anchored = parts.iter().any(|p| p.anchored && !p.kind.is_qualifier());
     Some(hit)
+}
+
+/// Returns true if and only if `typed` (Latin letters) is within one slip
+/// (a swap of neighbours, a letter dropped, added or wrong) of the start of
+/// the name's full pinyin.
+fn is_typo_of(typed: &str, name: &str) -> bool {
+    if typed.len() < 5 || !typed.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let compact = normalize(name).replace(' ', "");
+    let spelled: String = crate::text::pinyin::readings(&compact)
+        .iter()
+        .filter_map(|r| r.first())
+        .copied()
+        .collect();
+    let typed = typed.as_bytes();
+    let spelled = spelled.as_bytes();
+    (typed.len().saturating_sub(1)..=typed.len() + 1)
+        .filter(|&n| n <= spelled.len())
+        .any(|n| within_one_edit(typed, &spelled[..n]))
+}
+
+/// Damerau edit distance ≤ 1 (one transposition counts as one edit).
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[common..], &b[common..]);
+    match (a.len(), b.len()) {
+        (0, 0) | (1, 0) | (0, 1) => true,
+        (x, y) if x == y => {
+            a[1..] == b[1..] || (x >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+        }
+        (x, y) if x == y + 1 => a[1..] == *b,
+        (x, y) if x + 1 == y => *a == b[1..],
+        _ => false,
+    }
 }
 
 fn is_han(text: &str) -> bool {

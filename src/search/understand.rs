@@ -77,12 +77,18 @@ pub fn understand(query: &str) -> Result<Understood, String> {
     let number = phone::normalize_digits(query).filter(|d| d.len() >= 3);
     // Only the spaces the operator typed separate parts: punctuation inside
     // a part (`美宜佳(白云`, `yat-sen`) joins, as it does in the indexed name.
-    let parts = query
+    let mut pieces: Vec<String> = query
         .split_whitespace()
         .map(|piece| normalize(piece).replace(' ', ""))
         .filter(|piece| !piece.is_empty())
-        .map(|piece| understand_part(&piece))
         .collect();
+    // Spaces between pinyin only separate syllables (`zhong shan da xue`):
+    // a query of nothing but letters is one part. (English names are looked
+    // up from the whole normalised query, spaces kept.)
+    if pieces.len() > 1 && pieces.iter().all(|p| p.chars().all(|c| c.is_ascii_lowercase())) {
+        pieces = vec![pieces.concat()];
+    }
+    let parts = pieces.iter().map(|piece| understand_part(piece)).collect();
     Ok(Understood {
         normalized,
         parts,

@@ -6,7 +6,8 @@
 //! syllable is a bounded prefix expansion, never a scan.
 
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
+    BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
@@ -101,9 +102,15 @@ fn typo_query(fields: &Fields, part: &Part) -> Option<Box<dyn Query>> {
     if text.len() < 5 || !text.chars().all(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    let typed = &text[..text.len().min(MAX_TYPO_LETTERS)];
+    if text.len() < MAX_TYPO_LETTERS {
+        let key = Term::from_field_text(fields.prefix, &pinyin_prefix_key(text));
+        return Some(Box::new(FuzzyTermQuery::new(key, 1, true)));
+    }
+    // Longer than the longest key: any key that starts within one slip of
+    // the typed start (a slip moves letters, so keep one letter of room).
+    let typed = &text[..MAX_TYPO_LETTERS - 1];
     let key = Term::from_field_text(fields.prefix, &pinyin_prefix_key(typed));
-    Some(Box::new(FuzzyTermQuery::new(key, 1, true)))
+    Some(Box::new(FuzzyTermQuery::new_prefix(key, 1, true)))
 }
 
 fn with_filters(fields: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {

@@ -85,7 +85,11 @@ pub fn understand(query: &str) -> Result<Understood, String> {
     // Spaces between pinyin only separate syllables (`zhong shan da xue`):
     // a query of nothing but letters is one part. (English names are looked
     // up from the whole normalised query, spaces kept.)
-    if pieces.len() > 1 && pieces.iter().all(|p| p.chars().all(|c| c.is_ascii_lowercase())) {
+    if pieces.len() > 1
+        && pieces
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_ascii_lowercase()))
+    {
         pieces = vec![pieces.concat()];
     }
     let parts = pieces.iter().map(|piece| understand_part(piece)).collect();

@@ -158,23 +158,37 @@ pub struct Filters {
 /// best tier first, each reading only its first matches, and stop as soon as
 /// `limit` hits are found: the cost depends on how many hits are wanted, not
 /// on how many listings match (`z` matches most of a city).
+///
+/// The look-ups come in three stages: what was typed, what it may stand for
+/// (short names, homophones, fuzzy pinyin), one slip. A later stage runs only
+/// while fewer than `limit` hits are found and none of them matched a name
+/// or alias as typed: when the caller's words are found literally, sound-
+/// alikes would only add noise below them.
 pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> Result<Vec<Hit>> {
     let understood = understand::understand(query).map_err(Error::User)?;
     let searcher = dir.searcher();
     let mut seen = std::collections::HashSet::new();
-    let mut hits = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
     // Room for the departments that `finish` folds away.
     let per_probe = limit * 3;
-    for probe in plan::probes(dir.fields(), &understood, filters) {
-        for address in most_popular(&searcher, probe.as_ref(), per_probe)? {
-            if seen.insert(address) {
-                if let Some(hit) = judge_document(dir, &searcher, address, &understood)? {
-                    hits.push(hit);
+    'stages: for stage in plan::probes(dir.fields(), &understood, filters) {
+        if hits
+            .iter()
+            .any(|h| h.kind.tier() <= MatchKind::Alias.tier())
+        {
+            break;
+        }
+        for probe in stage {
+            for address in most_popular(&searcher, probe.as_ref(), per_probe)? {
+                if seen.insert(address) {
+                    if let Some(hit) = judge_document(dir, &searcher, address, &understood)? {
+                        hits.push(hit);
+                    }
                 }
             }
-        }
-        if finish(hits.clone(), limit).len() >= limit {
-            break;
+            if finish(hits.clone(), limit).len() >= limit {
+                break 'stages;
+            }
         }
     }
     Ok(finish(hits, limit))

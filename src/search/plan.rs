@@ -170,22 +170,34 @@ fn part_query(fields: &Fields, part: &Part) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(should))
 }
 
-/// The look-ups of a query, best first, each answered by its most popular
-/// matches alone (see `search`): the anchored prefix terms, then for a Han
-/// query the pinyin of what was typed (homophones at the start of a name),
-/// then every derivation as a phrase, at the start of the name, inside it
-/// and in an alias, in tier order; the number and English look-ups; and for
-/// a query of several parts, all parts together. The order follows the
-/// ranking's tiers, so that once enough hits are found no later look-up can
-/// rank above them.
-pub fn probes(fields: &Fields, understood: &Understood, filters: &Filters) -> Vec<Box<dyn Query>> {
-    let mut out: Vec<Box<dyn Query>> = Vec::new();
+/// The look-ups of a query in three stages, best first within each (see
+/// `search`): what was typed, as typed (the anchored prefix terms, the
+/// literal and pinyin phrases at the start of a name, inside it and in an
+/// alias, the number and the English name, and for a query of several parts
+/// all parts together); then what it may stand for (derived short names,
+/// homophones, fuzzy pinyin); then one slip in typed pinyin. The order
+/// follows the ranking's tiers, so that once enough hits are found no later
+/// look-up can rank above them.
+pub fn probes(
+    fields: &Fields,
+    understood: &Understood,
+    filters: &Filters,
+) -> [Vec<Box<dyn Query>>; 3] {
+    let mut typed: Vec<Box<dyn Query>> = Vec::new();
+    let mut derived: Vec<Box<dyn Query>> = Vec::new();
+    let mut slips: Vec<Box<dyn Query>> = Vec::new();
     if let Some(digits) = &understood.number {
-        out.push(number_query(fields, digits));
+        typed.push(number_query(fields, digits));
     }
     if let [part] = understood.parts.as_slice() {
         for t in prefix_terms(fields, understood) {
-            out.push(Box::new(TermQuery::new(t, IndexRecordOption::Basic)));
+            let fuzzy = t.serialized_value_bytes().first() == Some(&b'z');
+            let probe: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
+            if fuzzy {
+                derived.push(probe);
+            } else {
+                typed.push(probe);
+            }
         }
         if part.text.chars().count() >= 2 && part.text.chars().all(|c| !c.is_ascii()) {
             // A derived short name: its first char starts a word and the
@@ -202,7 +214,7 @@ pub fn probes(fields: &Fields, understood: &Understood, filters: &Filters) -> Ve
                     term(fields.prefix, &word_pair_key(chars[0], second)),
                 )];
                 must.extend(all_chars.iter().map(|(o, q)| (*o, q.box_clone())));
-                out.push(Box::new(BooleanQuery::new(must)));
+                derived.push(Box::new(BooleanQuery::new(must)));
             }
         }
         let mut derivations: Vec<&Derivation> = part.derivations.iter().collect();
@@ -214,17 +226,22 @@ pub fn probes(fields: &Fields, understood: &Understood, filters: &Filters) -> Ve
                     exact_key(&pinyin_prefix_key(&spelled)),
                     pinyin_prefix_key(&spelled),
                 ] {
-                    out.push(term(fields.prefix, &key));
+                    derived.push(term(fields.prefix, &key));
                 }
             }
         }
         for d in derivations {
-            out.push(phrase(fields.name_seq, &anchored_keys(d), d.prefix_last));
-            out.push(phrase(fields.name_seq, &d.keys, d.prefix_last));
-            out.push(phrase(fields.alias_seq, &d.keys, d.prefix_last));
+            let stage = if matches!(d.kind, MatchKind::Homophone | MatchKind::FuzzyPinyin) {
+                &mut derived
+            } else {
+                &mut typed
+            };
+            stage.push(phrase(fields.name_seq, &anchored_keys(d), d.prefix_last));
+            stage.push(phrase(fields.name_seq, &d.keys, d.prefix_last));
+            stage.push(phrase(fields.alias_seq, &d.keys, d.prefix_last));
         }
         if let Some(typo) = typo_query(fields, part) {
-            out.push(typo);
+            slips.push(typo);
         }
     } else {
         let parts = understood
@@ -232,14 +249,17 @@ pub fn probes(fields: &Fields, understood: &Understood, filters: &Filters) -> Ve
             .iter()
             .map(|part| (Occur::Must, part_query(fields, part)))
             .collect();
-        out.push(Box::new(BooleanQuery::new(parts)));
+        typed.push(Box::new(BooleanQuery::new(parts)));
     }
     if let Some(english) = english_query(fields, &understood.normalized) {
-        out.push(english);
+        typed.push(english);
     }
-    out.into_iter()
-        .map(|q| with_filters(fields, q, filters))
-        .collect()
+    [typed, derived, slips].map(|stage| {
+        stage
+            .into_iter()
+            .map(|q| with_filters(fields, q, filters))
+            .collect()
+    })
 }
 
 fn anchored_keys(d: &Derivation) -> Vec<String> {

@@ -47,6 +47,26 @@ enum Command {
         /// What the caller asked for: a name, pinyin, initials or a number.
         query: String,
     },
+    /// Serves the HTTP API, the public page (/) and the operator console
+    /// (/console); with no index yet, builds the shipped sample first.
+    Serve {
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8114")]
+        listen: std::net::SocketAddr,
+        /// Append-only log of operator selections (JSONL); default
+        /// selections.jsonl in the index directory.
+        #[arg(long)]
+        selections: Option<PathBuf>,
+        /// Searches run at once; default one per core.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+        search_threads: Option<u16>,
+        /// Logs as one JSON object per line (level from RUST_LOG, default info).
+        #[arg(long)]
+        log_json: bool,
+    },
     /// Writes N realistic synthetic listings as JSONL to standard output.
     Gen {
         /// How many listings.
@@ -75,6 +95,19 @@ fn main() -> ExitCode {
             Filters { district, category },
         ),
         Command::Gen { count, seed } => cli::gen::run(count, seed),
+        Command::Serve {
+            index,
+            listen,
+            selections,
+            search_threads,
+            log_json,
+        } => cli::serve::run(cli::serve::Options {
+            index,
+            listen,
+            selections,
+            search_threads: search_threads.map(usize::from),
+            log_json,
+        }),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,3 +3,4 @@
 pub mod build;
 pub mod gen;
 pub mod search;
+pub mod serve;

@@ -3,6 +3,7 @@
 //! listing to a document, and the generations on disk.
 
 pub mod analyzers;
+pub mod browse;
 pub mod document;
 pub mod live;
 pub mod schema;

@@ -63,6 +63,9 @@ enum Command {
         /// Searches run at once; default one per core.
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
         search_threads: Option<u16>,
+        /// Search answers kept in memory per generation (0: none).
+        #[arg(long, default_value_t = 10_000)]
+        cache: usize,
         /// Logs as one JSON object per line (level from RUST_LOG, default info).
         #[arg(long)]
         log_json: bool,
@@ -100,12 +103,14 @@ fn main() -> ExitCode {
             listen,
             selections,
             search_threads,
+            cache,
             log_json,
         } => cli::serve::run(cli::serve::Options {
             index,
             listen,
             selections,
             search_threads: search_threads.map(usize::from),
+            cache_entries: cache,
             log_json,
         }),
     };

@@ -27,6 +27,7 @@ use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
@@ -189,10 +190,12 @@ struct Rig {
 }
 
 /// Runs `body` against a fresh server and browser, always closing the
-/// browser (which ends Chromium) and stopping both processes afterwards.
+/// browser (which ends Chromium) and stopping both processes afterwards —
+/// also when an assertion panics: the body runs as its own task, so its
+/// panic comes back here as a value instead of unwinding past the close.
 async fn with_browser<F>(body: F) -> TestResult
 where
-    F: for<'a> FnOnce(&'a Client, &'a Rig) -> futures_like::BoxFuture<'a, TestResult>,
+    F: FnOnce(Client, Arc<Rig>) -> BoxFuture<TestResult>,
 {
     let Some((driver, chromium)) = browser_paths() else {
         return Ok(());
@@ -202,25 +205,30 @@ where
     let (_server, base) = start_server(&dir.path().join("index"), &selections)?;
     let (_driver, driver_url) = start_driver(&driver)?;
     let client = connect(&driver_url, &chromium, &dir.path().join("profile")).await?;
-    let rig = Rig { base, selections };
-    let outcome = tokio::time::timeout(BUDGET, body(&client, &rig)).await;
-    let page = if matches!(outcome, Ok(Ok(()))) {
-        String::new()
-    } else {
-        visible_text(&client).await.unwrap_or_default()
+    let rig = Arc::new(Rig { base, selections });
+    let task = tokio::spawn(body(client.clone(), rig));
+    let outcome = tokio::time::timeout(BUDGET, task).await;
+    let page = match &outcome {
+        Ok(Ok(Ok(()))) => String::new(),
+        _ => visible_text(&client).await.unwrap_or_default(),
     };
     let _ = client.close().await;
     match outcome {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(e)) => Err(format!("{e}\n--- the page showed ---\n{page}").into()),
+        Ok(Ok(Ok(()))) => Ok(()),
+        Ok(Ok(Err(e))) => Err(format!("{e}\n--- the page showed ---\n{page}").into()),
+        Ok(Err(join)) => {
+            eprintln!("--- the page showed ---\n{page}");
+            match join.try_into_panic() {
+                Ok(panic) => std::panic::resume_unwind(panic),
+                Err(e) => Err(e.into()),
+            }
+        }
         Err(_) => Err(format!("the test took over {BUDGET:?}\n--- page ---\n{page}").into()),
     }
 }
 
 /// A boxed future, without pulling in the `futures` crate.
-mod futures_like {
-    pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
-}
+type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;
 
 async fn visible_text(client: &Client) -> TestResult<String> {
     Ok(client
@@ -308,13 +316,18 @@ async fn texts(client: &Client, css: &str) -> TestResult<Vec<String>> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn public_page_searches_as_you_type() -> TestResult {
-    with_browser(|client, rig| Box::pin(public_page(client, rig))).await
+    with_browser(|client, rig| Box::pin(async move { public_page(&client, &rig).await })).await
 }
 
 async fn public_page(client: &Client, rig: &Rig) -> TestResult {
     client.goto(&format!("{}/", rig.base)).await?;
     assert!(client.title().await?.contains("查号"));
-    assert!(focus_is_in_search_box(client).await?, "the box has focus");
+    wait_for(
+        client,
+        "the cursor in the search box",
+        "return document.activeElement && document.activeElement.id === 'q';",
+    )
+    .await?;
     let label = client
         .find(Locator::Css("label[for=q]"))
         .await?
@@ -468,7 +481,7 @@ async fn public_page(client: &Client, rig: &Rig) -> TestResult {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn console_works_from_the_keyboard() -> TestResult {
-    with_browser(|client, rig| Box::pin(console(client, rig))).await
+    with_browser(|client, rig| Box::pin(async move { console(&client, &rig).await })).await
 }
 
 /// The state of the console: hits (id, why, active), and the detail.

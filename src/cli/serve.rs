@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chahao::http::{self, ServeConfig};
+use chahao::http::{self, ServeConfig, Tuning};
 use chahao::index::Live;
 use chahao::Error;
 
@@ -17,6 +17,7 @@ pub struct Options {
     pub listen: SocketAddr,
     pub selections: Option<PathBuf>,
     pub search_threads: Option<usize>,
+    pub cache_entries: usize,
     pub log_json: bool,
 }
 
@@ -24,22 +25,24 @@ pub fn run(options: Options) -> Result<(), Error> {
     init_logging(options.log_json);
     super::search::ensure_sample(&options.index)?;
     let live = Arc::new(Live::open(&options.index)?);
-    let cores = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2);
+    let defaults = Tuning::default();
     let config = ServeConfig {
         listen: options.listen,
         selections: options
             .selections
             .unwrap_or_else(|| default_selections(&options.index)),
-        search_threads: options.search_threads.unwrap_or(cores),
+        tuning: Tuning {
+            search_threads: options.search_threads.unwrap_or(defaults.search_threads),
+            cache_entries: options.cache_entries,
+        },
         refresh_every: Duration::from_millis(500),
     };
     tracing::info!(
         index = %options.index.display(),
         generation = %live.generation(),
         selections = %config.selections.display(),
-        search_threads = config.search_threads,
+        search_threads = config.tuning.search_threads,
+        cache_entries = config.tuning.cache_entries,
         "opened the directory"
     );
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -11,6 +11,7 @@
 //! thread per request. This module never names tantivy: it asks
 //! [`crate::search`] and [`crate::index::browse`].
 
+pub mod cache;
 pub mod error;
 pub mod facets;
 pub mod listings;
@@ -49,23 +50,50 @@ pub struct AppState {
 struct Shared {
     live: Arc<Live>,
     facets: facets::Cache,
+    searches: cache::SearchCache,
     selections: SelectionLog,
     search_permits: Semaphore,
 }
 
+/// How much work the service does at once and how much it remembers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tuning {
+    /// Searches running at once on the blocking pool.
+    pub search_threads: usize,
+    /// Search answers kept per generation (0: none).
+    pub cache_entries: usize,
+}
+
+impl Default for Tuning {
+    /// One search per core; ten thousand answers (a few tens of MB).
+    fn default() -> Tuning {
+        Tuning {
+            search_threads: std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
+            cache_entries: 10_000,
+        }
+    }
+}
+
 impl AppState {
     /// The state of a service answering from `live` and recording operator
-    /// selections in `selections`, running at most `search_threads`
-    /// searches at a time.
-    pub fn new(live: Arc<Live>, selections: SelectionLog, search_threads: usize) -> AppState {
+    /// selections in `selections`.
+    pub fn new(live: Arc<Live>, selections: SelectionLog, tuning: Tuning) -> AppState {
         AppState {
             shared: Arc::new(Shared {
                 live,
                 facets: facets::Cache::default(),
+                searches: cache::SearchCache::new(tuning.cache_entries),
                 selections,
-                search_permits: Semaphore::new(search_threads.max(1)),
+                search_permits: Semaphore::new(tuning.search_threads.max(1)),
             }),
         }
+    }
+
+    /// Answers to recent searches.
+    pub fn search_cache(&self) -> &cache::SearchCache {
+        &self.shared.searches
     }
 
     /// The directory to answer one request from: a request started on one
@@ -188,8 +216,8 @@ pub struct ServeConfig {
     pub listen: SocketAddr,
     /// The append-only selection log.
     pub selections: PathBuf,
-    /// Searches running at once (the blocking pool's share).
-    pub search_threads: usize,
+    /// Searches at once, and answers kept.
+    pub tuning: Tuning,
     /// How often to look for a newly published generation.
     pub refresh_every: Duration,
 }
@@ -202,7 +230,7 @@ pub async fn serve(
     ready: impl FnOnce(SocketAddr),
 ) -> crate::Result<()> {
     let selections = SelectionLog::open(&config.selections)?;
-    let state = AppState::new(live.clone(), selections, config.search_threads);
+    let state = AppState::new(live.clone(), selections, config.tuning);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(crate::Error::io(format!(

@@ -1,13 +1,17 @@
 //! `GET /api/search?q=QUERY&limit=10[&district=D][&category=C]`: the hits
 //! for what was typed, best first, keystroke by keystroke.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
+use super::cache::Key;
 use super::error::ApiError;
 use super::view::HitView;
 use super::AppState;
@@ -29,22 +33,24 @@ pub struct SearchParams {
     category: Option<String>,
 }
 
-/// The answer: contract section 4.
+/// The answer: contract section 4. The hits come serialised, straight from
+/// the cache or from a search.
 #[derive(Debug, Serialize)]
-pub struct SearchResponse {
+pub struct SearchResponse<'a> {
     /// The query as received.
-    pub query: String,
-    /// Time spent searching, in milliseconds.
+    pub query: &'a str,
+    /// Time spent answering, in milliseconds.
     pub took_ms: f64,
-    /// The hits, best first.
-    pub hits: Vec<HitView>,
+    /// The hits ([`HitView`]s), best first.
+    pub hits: &'a RawValue,
 }
 
 /// The handler.
 pub async fn search(
     State(state): State<AppState>,
     params: Result<Query<SearchParams>, QueryRejection>,
-) -> Result<Json<SearchResponse>, ApiError> {
+) -> Result<Response, ApiError> {
+    let started = Instant::now();
     let Query(params) = params?;
     let query = check_query(params.q)?;
     let limit = check_limit(params.limit.as_deref())?;
@@ -59,30 +65,53 @@ pub async fn search(
             facets.check_category(c)?;
         }
     }
-    let filters = Filters { district, category };
     let dir = state.directory();
-    let q = query.clone();
-    let (hits, took) = state
-        .blocking(move || {
-            let started = Instant::now();
-            let hits = crate::search::search(&dir, &q, limit, &filters)?;
-            Ok((hits, started.elapsed()))
-        })
-        .await?;
-    let took_ms = (took.as_secs_f64() * 1e5).round() / 100.0;
+    let key = Key {
+        q: query.clone(),
+        limit,
+        district,
+        category,
+    };
+    let cached = state.search_cache().get(&dir, &key);
+    let (hits, count, cached) = match cached {
+        Some(hits) => (hits, None, true),
+        None => {
+            let filters = Filters {
+                district: key.district.clone(),
+                category: key.category.clone(),
+            };
+            let q = query.clone();
+            let searched = dir.clone();
+            let (hits, count) = state
+                .blocking(move || {
+                    let hits = crate::search::search(&searched, &q, limit, &filters)?;
+                    let count = hits.len();
+                    let views: Vec<HitView> = hits.into_iter().map(HitView::from).collect();
+                    let raw = serde_json::value::to_raw_value(&views)
+                        .map_err(|e| ApiError::Internal(format!("hits do not serialise: {e}")))?;
+                    Ok((Arc::<RawValue>::from(raw), count))
+                })
+                .await?;
+            state.search_cache().put(&dir, key, hits.clone());
+            (hits, Some(count), false)
+        }
+    };
+    let took_ms = (started.elapsed().as_secs_f64() * 1e5).round() / 100.0;
     tracing::info!(
         q_chars = query.chars().count(),
         q_script = script(&query),
         limit,
-        hits = hits.len(),
+        hits = count,
+        cached,
         took_ms,
         "search"
     );
     Ok(Json(SearchResponse {
-        query,
+        query: &query,
         took_ms,
-        hits: hits.into_iter().map(HitView::from).collect(),
-    }))
+        hits: &hits,
+    })
+    .into_response())
 }
 
 /// `q` must hold something other than spaces, and at most

@@ -11,6 +11,10 @@
 //!   every row before anything is written; `index` writes a new generation
 //!   and publishes it atomically.
 //!
+//! `http` serves both the JSON API and the pages of `web` (the public
+//! self-service page and the operator console) over a live index that
+//! follows each newly published generation.
+//!
 //! `text` (normalisation, segmentation, pinyin, keys) is shared by both
 //! flows and knows nothing of tantivy; `index` is the only bridge.
 
@@ -20,10 +24,12 @@ pub mod batch;
 pub mod error;
 pub mod eval;
 pub mod gen;
+pub mod http;
 pub mod index;
 pub mod model;
 pub mod sample;
 pub mod search;
 pub mod text;
+pub mod web;
 
 pub use error::{Error, Result};

@@ -47,6 +47,29 @@ enum Command {
         /// What the caller asked for: a name, pinyin, initials or a number.
         query: String,
     },
+    /// Serves the HTTP API, the public page (/) and the operator console
+    /// (/console); with no index yet, builds the shipped sample first.
+    Serve {
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8114")]
+        listen: std::net::SocketAddr,
+        /// Append-only log of operator selections (JSONL); default
+        /// selections.jsonl in the index directory.
+        #[arg(long)]
+        selections: Option<PathBuf>,
+        /// Searches run at once; default one per core.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+        search_threads: Option<u16>,
+        /// Search answers kept in memory per generation (0: none).
+        #[arg(long, default_value_t = 10_000)]
+        cache: usize,
+        /// Logs as one JSON object per line (level from RUST_LOG, default info).
+        #[arg(long)]
+        log_json: bool,
+    },
     /// Writes N realistic synthetic listings as JSONL to standard output
     /// (or, with --changes N --from FILE, a change file for FILE).
     Gen {
@@ -212,6 +235,21 @@ fn main() -> ExitCode {
             seed,
             directory_count,
             directory_seed,
+        }),
+        Command::Serve {
+            index,
+            listen,
+            selections,
+            search_threads,
+            cache,
+            log_json,
+        } => cli::serve::run(cli::serve::Options {
+            index,
+            listen,
+            selections,
+            search_threads: search_threads.map(usize::from),
+            cache_entries: cache,
+            log_json,
         }),
     };
     match outcome {

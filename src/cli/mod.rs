@@ -8,3 +8,4 @@ pub mod gen;
 pub mod history;
 pub mod rollback;
 pub mod search;
+pub mod serve;

@@ -4,6 +4,7 @@
 
 pub mod analyzers;
 pub mod apply;
+pub mod browse;
 pub mod document;
 pub mod history;
 pub mod live;

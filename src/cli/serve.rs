@@ -36,6 +36,7 @@ pub fn run(options: Options) -> Result<(), Error> {
             cache_entries: options.cache_entries,
         },
         refresh_every: Duration::from_millis(500),
+        admin_token: std::env::var(http::admin::TOKEN_VARIABLE).ok(),
     };
     tracing::info!(
         index = %options.index.display(),
@@ -43,6 +44,7 @@ pub fn run(options: Options) -> Result<(), Error> {
         selections = %config.selections.display(),
         search_threads = config.tuning.search_threads,
         cache_entries = config.tuning.cache_entries,
+        admin = config.admin_token.as_deref().is_some_and(|t| !t.is_empty()),
         "opened the directory"
     );
     let runtime = tokio::runtime::Builder::new_multi_thread()

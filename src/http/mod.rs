@@ -11,6 +11,7 @@
 //! thread per request. This module never names tantivy: it asks
 //! [`crate::search`] and [`crate::index::browse`].
 
+pub mod admin;
 pub mod cache;
 pub mod error;
 pub mod facets;
@@ -53,6 +54,7 @@ struct Shared {
     searches: cache::SearchCache,
     selections: SelectionLog,
     search_permits: Semaphore,
+    admin_token: Option<String>,
 }
 
 /// How much work the service does at once and how much it remembers.
@@ -87,8 +89,25 @@ impl AppState {
                 searches: cache::SearchCache::new(tuning.cache_entries),
                 selections,
                 search_permits: Semaphore::new(tuning.search_threads.max(1)),
+                admin_token: None,
             }),
         }
+    }
+
+    /// The same state with the admin endpoints on, guarded by `token` (an
+    /// empty token leaves them off).
+    pub fn with_admin_token(self, token: Option<String>) -> AppState {
+        let mut shared = Arc::try_unwrap(self.shared)
+            .unwrap_or_else(|_| panic!("with_admin_token is called before the state is shared"));
+        shared.admin_token = token.filter(|t| !t.is_empty());
+        AppState {
+            shared: Arc::new(shared),
+        }
+    }
+
+    /// The admin bearer token, when the admin endpoints are on.
+    pub fn admin_token(&self) -> Option<&str> {
+        self.shared.admin_token.as_deref()
     }
 
     /// Answers to recent searches.
@@ -145,7 +164,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/districts", get(facets::districts))
         .route("/api/categories", get(facets::categories))
         .route("/healthz", get(facets::health))
-        .merge(selections::router());
+        .merge(selections::router())
+        .merge(admin::router());
     Router::new()
         .merge(api)
         .merge(crate::web::router())
@@ -220,6 +240,8 @@ pub struct ServeConfig {
     pub tuning: Tuning,
     /// How often to look for a newly published generation.
     pub refresh_every: Duration,
+    /// The admin bearer token; the admin endpoints are off without one.
+    pub admin_token: Option<String>,
 }
 
 /// Serves `live` until Ctrl-C or SIGTERM; in-flight requests finish first.
@@ -230,7 +252,8 @@ pub async fn serve(
     ready: impl FnOnce(SocketAddr),
 ) -> crate::Result<()> {
     let selections = SelectionLog::open(&config.selections)?;
-    let state = AppState::new(live.clone(), selections, config.tuning);
+    let state =
+        AppState::new(live.clone(), selections, config.tuning).with_admin_token(config.admin_token);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(crate::Error::io(format!(

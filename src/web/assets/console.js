@@ -220,5 +220,36 @@
       input.focus();
     }
   });
+  // The weekly "what's new" list: what the last batch added, changed and
+  // deleted, so operators know which numbers moved this week. Refreshed
+  // every few minutes, since a batch is applied while the desk is working.
+  const news = document.getElementById("news");
+  async function loadNews() {
+    try {
+      const latest = await getJson("/api/changes/latest");
+      if (!latest.batch) {
+        news.hidden = true;
+        return;
+      }
+      const when = new Date(latest.batch.time * 1000).toLocaleString("zh-CN");
+      document.getElementById("news-summary").textContent =
+        `${when}：新增 ${latest.added.length}，变更 ${latest.updated.length}，删除 ${latest.deleted.length}`;
+      const items = [
+        ...latest.added.map((l) => ["新增", l]),
+        ...latest.updated.map((l) => ["变更", l]),
+        ...latest.deleted.map((l) => ["删除", l]),
+      ].slice(0, 200);
+      document.getElementById("news-list").replaceChildren(
+        ...items.map(([what, l]) =>
+          el("li", {}, el("span", { class: "news-kind", text: what }), " ", l.name || l.id)),
+      );
+      news.hidden = false;
+    } catch (_) {
+      news.hidden = true;
+    }
+  }
+  loadNews();
+  setInterval(loadNews, 5 * 60 * 1000);
+
   input.focus();
 })();

@@ -541,7 +541,9 @@ async fn console(client: &Client, rig: &Rig) -> TestResult {
         client,
         "the hospital and its departments",
         "const ids = [...document.querySelectorAll('#hits li.hit')].map(l => l.dataset.id); \
-         return ids[0] === 'ZS1Y' && ids.includes('ZS1Y-JZ') && ids.includes('ZS1Y-GH');",
+         const why = document.querySelector('#hits li.hit .why'); \
+         return ids[0] === 'ZS1Y' && ids.includes('ZS1Y-JZ') && ids.includes('ZS1Y-GH') \
+           && why !== null && why.textContent === '简称';",
     )
     .await?;
     wait_for(

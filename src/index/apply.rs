@@ -321,28 +321,15 @@ fn merge_deletes(index: &Index, writer: &mut IndexWriter) -> Result<()> {
 /// inherited, read back from the stored documents.
 fn small_segment_listings(dir: &Directory) -> Result<Vec<(Listing, Vec<String>)>> {
     let fields = dir.fields();
-    let searcher = dir.searcher();
-    let small = SMALL_SEGMENT.min((searcher.num_docs() / 50) as u32);
-    let mut out = Vec::new();
-    for reader in searcher.segment_readers() {
-        if reader.max_doc() >= small {
-            continue;
-        }
-        let store = reader
-            .get_store_reader(64)
-            .map_err(tantivy::TantivyError::from)?;
-        let alive = reader.alive_bitset();
-        for doc_id in 0..reader.max_doc() {
-            if alive.is_some_and(|a| !a.is_alive(doc_id)) {
-                continue;
-            }
-            let doc: tantivy::TantivyDocument = store.get(doc_id)?;
-            if let Some(listing) = document::from_document(fields, &doc) {
-                out.push((listing, document::inherited_aliases(fields, &doc)));
-            }
-        }
-    }
-    Ok(out)
+    let small = SMALL_SEGMENT.min((dir.searcher().num_docs() / 50) as u32);
+    Ok(dir
+        .stored_documents(|reader| reader.max_doc() < small)?
+        .iter()
+        .filter_map(|doc| {
+            let listing = document::from_document(fields, doc)?;
+            Some((listing, document::inherited_aliases(fields, doc)))
+        })
+        .collect())
 }
 
 /// Segments smaller than this are folded into the next batch's new

@@ -149,23 +149,35 @@ impl Directory {
 
     /// Every listing in the directory, ex-directory ones included.
     pub fn all_listings(&self) -> Result<Vec<Listing>> {
+        let docs = self.stored_documents(|_| true)?;
+        let mut out = Vec::with_capacity(docs.len());
+        for doc in docs {
+            if let Some(json) = doc.get_first(self.fields.doc).and_then(|v| v.as_str()) {
+                out.push(
+                    serde_json::from_str(json)
+                        .map_err(|e| Error::User(format!("stored listing unreadable: {e}")))?,
+                );
+            }
+        }
+        Ok(out)
+    }
+
+    /// The stored documents of the live listings in the segments `segment`
+    /// accepts.
+    pub fn stored_documents(
+        &self,
+        segment: impl Fn(&tantivy::SegmentReader) -> bool,
+    ) -> Result<Vec<TantivyDocument>> {
         let searcher = self.searcher();
-        let mut out = Vec::with_capacity(searcher.num_docs() as usize);
-        for reader in searcher.segment_readers() {
+        let mut out = Vec::new();
+        for reader in searcher.segment_readers().iter().filter(|r| segment(r)) {
             let store = reader
                 .get_store_reader(64)
                 .map_err(tantivy::TantivyError::from)?;
             let alive = reader.alive_bitset();
             for doc_id in 0..reader.max_doc() {
-                if alive.is_some_and(|a| !a.is_alive(doc_id)) {
-                    continue;
-                }
-                let doc: TantivyDocument = store.get(doc_id)?;
-                if let Some(json) = doc.get_first(self.fields.doc).and_then(|v| v.as_str()) {
-                    out.push(
-                        serde_json::from_str(json)
-                            .map_err(|e| Error::User(format!("stored listing unreadable: {e}")))?,
-                    );
+                if alive.is_none_or(|a| a.is_alive(doc_id)) {
+                    out.push(store.get(doc_id)?);
                 }
             }
         }
@@ -179,6 +191,22 @@ pub fn now() -> u64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0)
+}
+
+/// The civil date (year, month 1-12, day 1-31) of a day counted from
+/// 1970-01-01 (Howard Hinnant's algorithm), for the times batches and
+/// selections are recorded with.
+pub fn civil_date(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Heap for the index writer: enough for fast bulk builds on a small machine.

@@ -41,8 +41,11 @@ pub fn warm_up() {
 /// assert!(w.contains(&"中山大学"));
 /// ```
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    JIEBA
-        .cut(text, true)
+    to_words(JIEBA.cut(text, true))
+}
+
+fn to_words(tokens: Vec<jieba_rs::Token<'_>>) -> Vec<Word<'_>> {
+    tokens
         .into_iter()
         .filter(|t| !t.word.trim().is_empty())
         .map(|t| Word {
@@ -56,16 +59,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 /// Splits `text` into words and also the shorter words inside long ones
 /// (`中山大学` → `中山`, `大学`, `中山大学`): what a name is indexed under.
 pub fn search_words(text: &str) -> Vec<Word<'_>> {
-    JIEBA
-        .cut_for_search(text, true)
-        .into_iter()
-        .filter(|t| !t.word.trim().is_empty())
-        .map(|t| Word {
-            text: t.word,
-            start: t.start,
-            end: t.end,
-        })
-        .collect()
+    to_words(JIEBA.cut_for_search(text, true))
 }
 
 /// Splits `text` into the smallest dictionary words that tile it: each word

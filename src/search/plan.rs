@@ -32,7 +32,7 @@ pub fn plan(fields: &Fields, understood: &Understood, filters: &Filters) -> Opti
     let parts: Vec<(Occur, Box<dyn Query>)> = understood
         .parts
         .iter()
-        .map(|part| (Occur::Must, part_query(fields, part)))
+        .map(|part| (Occur::Must, part_query(fields, part, false)))
         .collect();
     alternatives.push((Occur::Should, Box::new(BooleanQuery::new(parts))));
     if let Some(digits) = &understood.number {
@@ -139,15 +139,17 @@ fn tier_score(kind: MatchKind) -> f32 {
     (20 - kind.tier().min(20)) as f32 * 10.0
 }
 
-fn part_query(fields: &Fields, part: &Part) -> Box<dyn Query> {
+/// One part of a query of several: any of its derivations in the name, an
+/// alias or the department, or the part as a qualifier word. With `typed`,
+/// only the derivations that spell what was typed (no homophones, no fuzzy
+/// pinyin), which is the cheap and usual case.
+fn part_query(fields: &Fields, part: &Part, typed: bool) -> Box<dyn Query> {
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for d in &part.derivations {
+        if typed && matches!(d.kind, MatchKind::Homophone | MatchKind::FuzzyPinyin) {
+            continue;
+        }
         let kind = d.kind;
-        let anchored = anchored_keys(d);
-        should.push(scored(
-            phrase(fields.name_seq, &anchored, d.prefix_last),
-            tier_score(kind) + 5.0,
-        ));
         should.push(scored(
             phrase(fields.name_seq, &d.keys, d.prefix_last),
             tier_score(kind),
@@ -244,12 +246,14 @@ pub fn probes(
             slips.push(typo);
         }
     } else {
-        let parts = understood
-            .parts
-            .iter()
-            .map(|part| (Occur::Must, part_query(fields, part)))
-            .collect();
-        typed.push(Box::new(BooleanQuery::new(parts)));
+        for (stage, only_typed) in [(&mut typed, true), (&mut derived, false)] {
+            let parts = understood
+                .parts
+                .iter()
+                .map(|part| (Occur::Must, part_query(fields, part, only_typed)))
+                .collect();
+            stage.push(Box::new(BooleanQuery::new(parts)));
+        }
     }
     if let Some(english) = english_query(fields, &understood.normalized) {
         typed.push(english);

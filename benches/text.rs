@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use chahao::gen::Generator;
-use chahao::text::keys::name_keys;
+use chahao::text::keys::{name_keys, prefix_keys, word_pair_keys};
 use chahao::text::{normalize, pinyin, segment};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -44,6 +44,20 @@ fn analysis(c: &mut Criterion) {
             for name in &names {
                 let keys = name_keys(&normalize(black_box(name)));
                 assert!(keys.len() > name.chars().count());
+            }
+        })
+    });
+    group.bench_function("prefix_keys", |b| {
+        b.iter(|| {
+            for name in &names {
+                assert!(!prefix_keys(&normalize(black_box(name))).is_empty());
+            }
+        })
+    });
+    group.bench_function("word_pair_keys", |b| {
+        b.iter(|| {
+            for name in &names {
+                black_box(word_pair_keys(&normalize(black_box(name))));
             }
         })
     });

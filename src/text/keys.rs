@@ -236,6 +236,26 @@ pub fn prefix_keys(normalized: &str) -> Vec<String> {
         }
         spellings = next;
     }
+    // The spellings share their start up to the first polyphone: each emits
+    // only the prefixes longer than what an earlier spelling already gave.
+    let mut seen: Vec<String> = Vec::new();
+    let mut emit = |tag: fn(&str) -> String, letters: &str, max: usize, keys: &mut Vec<String>| {
+        // Compared with their tag, so initials and pinyin stay apart.
+        let tagged = tag(letters);
+        let shared = seen
+            .iter()
+            .map(|s| common_prefix_len(s, &tagged))
+            .max()
+            .unwrap_or(0)
+            .saturating_sub(1);
+        for end in shared + 1..=letters.len().min(max) {
+            keys.push(tag(&letters[..end]));
+        }
+        if !letters.is_empty() && !seen.contains(&tagged) {
+            keys.push(exact_key(&tagged));
+        }
+        seen.push(tagged);
+    };
     for spelling in &spellings {
         let syllables: Vec<&str> = spelling
             .iter()
@@ -255,21 +275,12 @@ pub fn prefix_keys(normalized: &str) -> Vec<String> {
                 }
             })
             .collect();
-        for letters in [&short, &long] {
-            for end in 1..=letters.len().min(MAX_INITIALS_PREFIX) {
-                keys.push(initials_prefix_key(&letters[..end]));
-            }
-            if !letters.is_empty() {
-                keys.push(exact_key(&initials_prefix_key(letters)));
-            }
+        emit(initials_prefix_key, &short, MAX_INITIALS_PREFIX, &mut keys);
+        if long != short {
+            emit(initials_prefix_key, &long, MAX_INITIALS_PREFIX, &mut keys);
         }
         let full: String = syllables.concat();
-        for end in 1..=full.len().min(MAX_PINYIN_PREFIX) {
-            keys.push(pinyin_prefix_key(&full[..end]));
-        }
-        if !full.is_empty() {
-            keys.push(exact_key(&pinyin_prefix_key(&full)));
-        }
+        emit(pinyin_prefix_key, &full, MAX_PINYIN_PREFIX, &mut keys);
         let mut fuzzy = String::new();
         for s in syllables.iter().take(MAX_FUZZY_SYLLABLES) {
             fuzzy.push_str(&pinyin::fuzzy_key(s));
@@ -279,6 +290,11 @@ pub fn prefix_keys(normalized: &str) -> Vec<String> {
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// Length in bytes of the common start of two ASCII strings.
+fn common_prefix_len(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }
 
 /// Key of a pair of word starts of a name (`S北师`): the first char of one

@@ -57,9 +57,12 @@ pub struct Fields {
 
 fn text(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
     TextOptions::default().set_indexing_options(
+        // No field norms: no score depends on a field's length (the plan
+        // scores by constant tiers, the ranking stage by its own rules).
         TextFieldIndexing::default()
             .set_tokenizer(tokenizer)
-            .set_index_option(record),
+            .set_index_option(record)
+            .set_fieldnorms(false),
     )
 }
 

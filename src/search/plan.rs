@@ -16,7 +16,7 @@ use super::understand::{Derivation, Part, Understood};
 use super::{Filters, MatchKind};
 use crate::index::Fields;
 use crate::text::keys::{
-    char_key, exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key,
+    char_key, exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key, local_part,
     pinyin_prefix_key, word_pair_key, ANCHOR, MIN_PHONE_PREFIX, PHONE_PREFIX, PHONE_PREFIX_KEY,
     PHONE_TAIL_PREFIX,
 };
@@ -307,11 +307,14 @@ fn number_query(fields: &Fields, digits: &str) -> Box<dyn Query> {
         term(fields.phone, &format!("{PHONE_PREFIX}{digits}")),
         tier_score(MatchKind::Number) + 5.0,
     )];
-    if digits.len() >= MIN_PHONE_PREFIX {
+    let local = local_part(digits).unwrap_or(digits);
+    if local.len() >= MIN_PHONE_PREFIX {
         should.push(scored(
-            term(fields.phone, &format!("{PHONE_PREFIX_KEY}{digits}")),
+            term(fields.phone, &format!("{PHONE_PREFIX_KEY}{local}")),
             tier_score(MatchKind::Number),
         ));
+    }
+    if digits.len() >= MIN_PHONE_PREFIX {
         should.push(scored(
             term(fields.phone, &format!("{PHONE_TAIL_PREFIX}{digits}")),
             tier_score(MatchKind::Number) - 5.0,

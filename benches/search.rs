@@ -31,16 +31,7 @@ fn open_or_build() -> (Directory, Vec<Listing>) {
     let listings: Vec<Listing> = Generator::new(SEED).take(LISTINGS).collect();
     if Directory::open(&root).is_err() {
         eprintln!("building the benchmark index at {} ...", root.display());
-        let record = BatchRecord {
-            batch_id: "bench".into(),
-            kind: "build".into(),
-            time: index::now(),
-            source: "bench".into(),
-            added: listings.len() as u64,
-            updated: 0,
-            deleted: 0,
-            total: listings.len() as u64,
-        };
+        let record = BatchRecord::build("bench", "bench", listings.len());
         index::build(&root, &listings, &record, &|_| {}).expect("the benchmark index builds");
     }
     (

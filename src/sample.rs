@@ -29,16 +29,11 @@ pub fn ensure_index(root: &Path, progress: &dyn Fn(u64, u64)) -> Result<bool> {
     }
     let listings = listings()?;
     let total = listings.len() as u64;
-    let record = BatchRecord {
-        batch_id: "sample".to_string(),
-        kind: "build".to_string(),
-        time: crate::index::now(),
-        source: "shipped sample (data/sample.jsonl.gz)".to_string(),
-        added: total,
-        updated: 0,
-        deleted: 0,
-        total,
-    };
+    let record = BatchRecord::build(
+        "sample",
+        "shipped sample (data/sample.jsonl.gz)",
+        listings.len(),
+    );
     index::build(root, &listings, &record, &|n| progress(n, total))?;
     Ok(true)
 }

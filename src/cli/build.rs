@@ -43,16 +43,11 @@ pub fn run(input: &Path, index_dir: &Path) -> Result<(), Error> {
             return Err(Error::User(rejection.to_string()));
         }
     };
-    let record = BatchRecord {
-        batch_id: hex(&Sha256::digest(&bytes)),
-        kind: "build".to_string(),
-        time: index::now(),
-        source: input.display().to_string(),
-        added: listings.len() as u64,
-        updated: 0,
-        deleted: 0,
-        total: listings.len() as u64,
-    };
+    let record = BatchRecord::build(
+        hex(&Sha256::digest(&bytes)),
+        input.display().to_string(),
+        listings.len(),
+    );
     let bar = ProgressBar::new(listings.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} listings  {per_sec}  eta {eta}")

@@ -116,16 +116,11 @@ impl TempIndex {
             listings.len(),
             path.display()
         );
-        let record = BatchRecord {
-            batch_id: format!("eval-{count}-{seed}"),
-            kind: "build".to_string(),
-            time: index::now(),
-            source: format!("hotlines + gen --count {count} --seed {seed}"),
-            added: listings.len() as u64,
-            updated: 0,
-            deleted: 0,
-            total: listings.len() as u64,
-        };
+        let record = BatchRecord::build(
+            format!("eval-{count}-{seed}"),
+            format!("hotlines + gen --count {count} --seed {seed}"),
+            listings.len(),
+        );
         let temp = TempIndex(path);
         index::build(&temp.0, &listings, &record, &|_| {})?;
         Ok(temp)

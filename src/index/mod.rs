@@ -47,6 +47,26 @@ pub struct BatchRecord {
     pub total: u64,
 }
 
+impl BatchRecord {
+    /// The record of a `build` of `count` listings, made now.
+    pub fn build(
+        batch_id: impl Into<String>,
+        source: impl Into<String>,
+        count: usize,
+    ) -> BatchRecord {
+        BatchRecord {
+            batch_id: batch_id.into(),
+            kind: "build".to_string(),
+            time: now(),
+            source: source.into(),
+            added: count as u64,
+            updated: 0,
+            deleted: 0,
+            total: count as u64,
+        }
+    }
+}
+
 /// An open, searchable generation of the directory.
 pub struct Directory {
     index: Index,

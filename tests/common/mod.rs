@@ -10,16 +10,7 @@ use chahao::model::Listing;
 
 /// Builds an index of `listings` under `root` and opens it.
 pub fn build_index(root: &Path, listings: &[Listing]) -> chahao::Result<Directory> {
-    let record = BatchRecord {
-        batch_id: "test".to_string(),
-        kind: "build".to_string(),
-        time: 0,
-        source: "test".to_string(),
-        added: listings.len() as u64,
-        updated: 0,
-        deleted: 0,
-        total: listings.len() as u64,
-    };
+    let record = BatchRecord::build("test", "test", listings.len());
     index::build(root, listings, &record, &|_| {})?;
     Directory::open(root)
 }

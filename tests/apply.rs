@@ -73,6 +73,11 @@ fn rejected(result: Result<batch::ApplyReport, ApplyError>) -> Box<batch::ApplyR
     }
 }
 
+/// One `add` or `update` row of a change file.
+fn op(kind: &str, listing: &str) -> String {
+    format!(r#"{{"op":"{kind}","listing":{listing}}}"#)
+}
+
 fn listing_json(id: &str, name: &str, phone: &str, parent: Option<&str>) -> String {
     let parent = parent
         .map(|p| format!(r#","department":"办公室","parent_id":"{p}""#))
@@ -92,52 +97,40 @@ fn every_bad_row_is_reported_and_nothing_is_written() -> TestResult {
     let p = &parent.id;
     let lines = [
         /* 1 */
-        format!(
-            r#"{{"op":"add","listing":{}}}"#,
-            listing_json("NEW-1", "新店", "020-83001234", None)
-        ),
+        op("add", &listing_json("NEW-1", "新店", "020-83001234", None)),
         /* 2 */ "{not json".to_string(),
         /* 3 */
-        format!(
-            r#"{{"op":"add","listing":{}}}"#,
-            listing_json("NEW-2", "", "020-83001235", None)
-        ),
+        op("add", &listing_json("NEW-2", "", "020-83001235", None)),
         /* 4 */
-        format!(
-            r#"{{"op":"add","listing":{}}}"#,
-            listing_json("NEW-3", "坏号码", "020-1234", None)
-        ),
+        op("add", &listing_json("NEW-3", "坏号码", "020-1234", None)),
         /* 5 */
-        format!(
-            r#"{{"op":"update","listing":{}}}"#,
-            listing_json("GZ-0000010", "甲", "020-83001236", None)
+        op(
+            "update",
+            &listing_json("GZ-0000010", "甲", "020-83001236", None),
         ),
         /* 6 */
-        format!(
-            r#"{{"op":"update","listing":{}}}"#,
-            listing_json("GZ-0000010", "乙", "020-83001237", None)
+        op(
+            "update",
+            &listing_json("GZ-0000010", "乙", "020-83001237", None),
         ),
         /* 7 */
-        format!(
-            r#"{{"op":"add","listing":{}}}"#,
-            listing_json("NEW-4", "丙", "020-83001238", None)
-        ),
+        op("add", &listing_json("NEW-4", "丙", "020-83001238", None)),
         /* 8 */ r#"{"op":"delete","id":"NEW-4"}"#.to_string(),
         /* 9 */
-        format!(
-            r#"{{"op":"add","listing":{}}}"#,
-            listing_json("GZ-0000011", "丁", "020-83001239", None)
+        op(
+            "add",
+            &listing_json("GZ-0000011", "丁", "020-83001239", None),
         ),
         /* 10 */
-        format!(
-            r#"{{"op":"update","listing":{}}}"#,
-            listing_json("NOPE-1", "戊", "020-83001240", None)
+        op(
+            "update",
+            &listing_json("NOPE-1", "戊", "020-83001240", None),
         ),
         /* 11 */ r#"{"op":"delete","id":"NOPE-2"}"#.to_string(),
         /* 12 */
-        format!(
-            r#"{{"op":"add","listing":{}}}"#,
-            listing_json("NEW-5", "己", "020-83001241", Some("NOPE-3"))
+        op(
+            "add",
+            &listing_json("NEW-5", "己", "020-83001241", Some("NOPE-3")),
         ),
         /* 13 */ format!(r#"{{"op":"delete","id":"{p}"}}"#),
         /* 14 */ r#"{"op":"move","id":"GZ-0000012"}"#.to_string(),
@@ -184,13 +177,10 @@ fn a_rejected_parent_rejects_its_new_departments() -> TestResult {
     let tmp = tempfile::tempdir()?;
     common::build_index(tmp.path(), &base_listings(200))?;
     let lines = [
-        format!(
-            r#"{{"op":"add","listing":{}}}"#,
-            listing_json("ORG-1", "新机构", "020-1", None)
-        ),
-        format!(
-            r#"{{"op":"add","listing":{}}}"#,
-            listing_json("ORG-1-A", "新机构", "020-83001234", Some("ORG-1"))
+        op("add", &listing_json("ORG-1", "新机构", "020-1", None)),
+        op(
+            "add",
+            &listing_json("ORG-1-A", "新机构", "020-83001234", Some("ORG-1")),
         ),
     ];
     let options = ApplyOptions {

@@ -17,6 +17,10 @@ use chahao::search::{search, Filters};
 use chahao::text::{normalize, pinyin};
 use criterion::{criterion_group, criterion_main, Criterion};
 
+/// The allocator of the `chahao` binary, so the figures are the server's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const LISTINGS: usize = 1_000_000;
 const SEED: u64 = 114;
 

@@ -11,6 +11,11 @@ use clap::{Parser, Subcommand};
 use chahao::search::Filters;
 use chahao::Error;
 
+/// mimalloc instead of the system allocator: indexing allocates and frees a
+/// short string per key, and glibc's malloc took a sixth of a build's CPU.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// chahao (查号): directory look-up for the 114 number-enquiry service.
 #[derive(Parser)]
 #[command(version, about, long_about = None)]

@@ -17,9 +17,10 @@ use super::{Filters, MatchKind};
 use crate::index::Fields;
 use crate::text::keys::{
     char_key, exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key, local_part,
-    pinyin_prefix_key, word_pair_key, ANCHOR, MIN_PHONE_PREFIX, PHONE_PREFIX, PHONE_PREFIX_KEY,
-    PHONE_TAIL_PREFIX,
+    pinyin_prefix_key, syllable_key, word_pair_key, ANCHOR, MIN_PHONE_PREFIX, PHONE_PREFIX,
+    PHONE_PREFIX_KEY, PHONE_TAIL_PREFIX,
 };
+use crate::text::pinyin::{split_pinyin, Piece};
 
 /// How many terms a partly typed syllable or number may expand to.
 const MAX_EXPANSIONS: u32 = 64;
@@ -96,21 +97,104 @@ const MAX_TYPO_LETTERS: usize = 20;
 /// One slip in typed pinyin (`zhongshnadaxue`, `zhongshandaxeu`): the
 /// full-pinyin prefix keys within one edit (a letter swapped with its
 /// neighbour, dropped, doubled or wrong), found by a Levenshtein automaton
-/// over the term dictionary, never a scan.
-fn typo_query(fields: &Fields, part: &Part) -> Option<Box<dyn Query>> {
+/// over the term dictionary, never a scan. Strictest look-up first.
+fn typo_queries(fields: &Fields, part: &Part) -> Vec<Box<dyn Query>> {
     let text = &part.text;
     if text.len() < 5 || !text.chars().all(|c| c.is_ascii_lowercase()) {
-        return None;
+        return Vec::new();
     }
     if text.len() < MAX_TYPO_LETTERS {
         let key = Term::from_field_text(fields.prefix, &pinyin_prefix_key(text));
-        return Some(Box::new(FuzzyTermQuery::new(key, 1, true)));
+        return vec![Box::new(FuzzyTermQuery::new(key, 1, true))];
     }
     // Longer than the longest key: any key that starts within one slip of
     // the typed start (a slip moves letters, so keep one letter of room).
     let typed = &text[..MAX_TYPO_LETTERS - 1];
     let key = Term::from_field_text(fields.prefix, &pinyin_prefix_key(typed));
-    Some(Box::new(FuzzyTermQuery::new_prefix(key, 1, true)))
+    let head = || -> Box<dyn Query> { Box::new(FuzzyTermQuery::new_prefix(key.clone(), 1, true)) };
+    // The start alone matches every name of a district (`guangzhoushihuaduq`):
+    // the rest of what was typed picks among them. Its syllables must be in
+    // the name: all of them; else all but one (the slip spoiled one); else
+    // all of its first half, or all of its second (the slip spoiled the
+    // split of the other half).
+    let tail = tail_syllables(text, MAX_TYPO_LETTERS - 1);
+    let n = tail.len();
+    let mut groups: Vec<(&[&str], usize)> = vec![(&tail, n)];
+    if n >= 2 {
+        let half = n.div_ceil(2);
+        groups.push((&tail, n - 1));
+        groups.push((&tail[..half], half));
+        groups.push((&tail[half..], n - half));
+    }
+    let mut probes: Vec<Box<dyn Query>> = groups
+        .into_iter()
+        .filter(|&(_, need)| need > 0)
+        .map(|(syllables, need)| -> Box<dyn Query> {
+            let syllables: Vec<(Occur, Box<dyn Query>)> = syllables
+                .iter()
+                .map(|s| (Occur::Should, term(fields.name_seq, &syllable_key(s))))
+                .collect();
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, head()),
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::with_minimum_required_clauses(syllables, need)),
+                ),
+            ]))
+        })
+        .collect();
+    // Last, the start alone: its most popular names, each checked whole.
+    probes.push(head());
+    probes
+}
+
+/// The whole syllables of `text` that end after its first `from` letters,
+/// as the best split of the whole text reads them (a slip spoils the split
+/// only near itself, so the rest stays aligned on syllables). When the slip
+/// leaves no split at all (a letter no syllable starts with, `jiiuyuan`),
+/// the syllables of the longest start that splits, then those of the
+/// longest end that splits from a whole syllable on.
+fn tail_syllables(text: &str, from: usize) -> Vec<&'static str> {
+    fn whole_syllables(split: &[Piece<'_>], offset: usize, from: usize) -> Vec<&'static str> {
+        let mut end = offset;
+        let mut out = Vec::new();
+        for piece in split {
+            end += piece.text().len();
+            if let Piece::Full(s) = piece {
+                if end > from {
+                    out.push(*s);
+                }
+            }
+        }
+        out
+    }
+    fn first_split(t: &str) -> Option<Vec<Piece<'_>>> {
+        split_pinyin(t, 1).into_iter().next()
+    }
+    if let Some(split) = first_split(text) {
+        return whole_syllables(&split, 0, from);
+    }
+    let mut tail = Vec::new();
+    // The start up to the slip; its last piece may be cut short.
+    let mut resume = from;
+    for end in (from + 2..text.len()).rev() {
+        if let Some(mut split) = first_split(&text[..end]) {
+            split.pop();
+            tail = whole_syllables(&split, 0, from);
+            resume = end;
+            break;
+        }
+    }
+    // The end after the slip, from the first whole syllable on.
+    for start in resume..text.len().saturating_sub(1) {
+        if let Some(split) = first_split(&text[start..]) {
+            if matches!(split.first(), Some(Piece::Full(_))) {
+                tail.extend(whole_syllables(&split, start, from));
+                break;
+            }
+        }
+    }
+    tail
 }
 
 fn with_filters(fields: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
@@ -242,9 +326,7 @@ pub fn probes(
             stage.push(phrase(fields.name_seq, &d.keys, d.prefix_last));
             stage.push(phrase(fields.alias_seq, &d.keys, d.prefix_last));
         }
-        if let Some(typo) = typo_query(fields, part) {
-            slips.push(typo);
-        }
+        slips.extend(typo_queries(fields, part));
     } else {
         for (stage, only_typed) in [(&mut typed, true), (&mut derived, false)] {
             let parts = understood

@@ -76,7 +76,7 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
         let short_name_matches = is_han(&part.text)
             && part.text.chars().count() >= 2
             && is_derived_short_name(&part.text, &name_words(&normalize(&listing.name)));
-        let typo = is_typo_of(&part.text, &listing.name);
+        let typo = typo_of(&part.text, &listing.name);
         let mut best: Option<PartMatch> = None;
         let mut consider = |m: PartMatch| {
             if best
@@ -132,11 +132,11 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
                 span: None,
             });
         }
-        if typo {
+        if let Some(whole) = typo {
             consider(PartMatch {
                 kind: MatchKind::Typo,
                 anchored: true,
-                span: None,
+                span: whole.then(|| (0, listing.name.chars().count())),
             });
         }
         if let Some(kind) = qualifier(&listing, &part.text) {
@@ -187,12 +187,12 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
     Some(hit)
 }
 
-/// Returns true if and only if `typed` (Latin letters) is within one slip
-/// (a swap of neighbours, a letter dropped, added or wrong) of the start of
-/// the name's full pinyin.
-fn is_typo_of(typed: &str, name: &str) -> bool {
+/// Whether `typed` (Latin letters) is within one slip (a swap of
+/// neighbours, a letter dropped, added or wrong) of the start of the name's
+/// full pinyin: None when it is not, else whether it spells the whole name.
+fn typo_of(typed: &str, name: &str) -> Option<bool> {
     if typed.len() < 5 || !typed.chars().all(|c| c.is_ascii_lowercase()) {
-        return false;
+        return None;
     }
     let compact = normalize(name).replace(' ', "");
     let spelled: String = crate::text::pinyin::readings(&compact)
@@ -202,9 +202,11 @@ fn is_typo_of(typed: &str, name: &str) -> bool {
         .collect();
     let typed = typed.as_bytes();
     let spelled = spelled.as_bytes();
-    (typed.len().saturating_sub(1)..=typed.len() + 1)
+    let mut lengths = (typed.len().saturating_sub(1)..=typed.len() + 1)
         .filter(|&n| n <= spelled.len())
-        .any(|n| within_one_edit(typed, &spelled[..n]))
+        .filter(|&n| within_one_edit(typed, &spelled[..n]));
+    let first = lengths.next()?;
+    Some(first == spelled.len() || lengths.any(|n| n == spelled.len()))
 }
 
 /// Damerau edit distance ≤ 1 (one transposition counts as one edit).

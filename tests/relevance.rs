@@ -4,7 +4,8 @@
 //! Properties proved:
 //! 1. hit@5 ≥ 99% over both sets together;
 //! 2. hit@5 ≥ 95% in every query form;
-//! 3. hit@1 ≥ 95% for full_name, prefix, alias, initials and full_pinyin.
+//! 3. hit@1 ≥ 95% for full_name, prefix, alias, initials and full_pinyin;
+//! 4. hit@1 ≥ 97% overall (not in the bar; held at what was reached).
 //!
 //! On failure it prints the per-form table and every miss: the query, its
 //! form, the expected ids and names, and the top five it got.
@@ -29,7 +30,6 @@ const HIT1_FORMS: [Form; 5] = [
 ];
 
 #[test]
-#[ignore] // enforced once ranking lands (issue 3)
 fn operators_find_the_listing_they_mean() -> chahao::Result<()> {
     let started = Instant::now();
     let listings = eval::directory(eval::DIRECTORY_COUNT, eval::DIRECTORY_SEED)?;
@@ -56,6 +56,13 @@ fn operators_find_the_listing_they_mean() -> chahao::Result<()> {
     );
 
     let mut failures = Vec::new();
+    // Not in the bar, but held: measured 97.7% on 2026-11-22.
+    if measured.overall.hit1_rate() < 0.97 {
+        failures.push(format!(
+            "overall hit@1 {:.1}% < 97%",
+            measured.overall.hit1_rate() * 100.0
+        ));
+    }
     if measured.overall.hit5_rate() < 0.99 {
         failures.push(format!(
             "overall hit@5 {:.1}% < 99%",
@@ -87,40 +94,6 @@ fn operators_find_the_listing_they_mean() -> chahao::Result<()> {
             "{}\n{misses}\n{}",
             report::form_table(&measured),
             failures.join("\n")
-        );
-    }
-    Ok(())
-}
-
-/// The figures reached so far, held while the full bar above is pending: no
-/// change may make search worse than this on the shipped sets. Raise the
-/// floor as ranking improves; the goal stays the test above.
-///
-/// Measured 2026-11-22 on this set: overall hit@5 98.7%, hit@1 96.2%.
-#[test]
-fn relevance_does_not_regress() -> chahao::Result<()> {
-    let listings = eval::directory(eval::DIRECTORY_COUNT, eval::DIRECTORY_SEED)?;
-    let tmp = tempfile::tempdir().map_err(chahao::Error::io("temp dir"))?;
-    let dir = common::build_index(tmp.path(), &listings)?;
-    let mut queries: Vec<LabelledQuery> = Vec::new();
-    for set in SETS {
-        queries.extend(eval::read_queries(set.as_ref())?);
-    }
-    let measured = eval::measure(&dir, &queries)?;
-    println!("{}", report::form_table(&measured));
-    let overall = &measured.overall;
-    assert!(
-        overall.hit5_rate() >= 0.982 && overall.hit1_rate() >= 0.955,
-        "relevance fell below the floor: hit@5 {:.1}% (floor 98.2%), hit@1 {:.1}% (floor 95.5%)\n{}",
-        overall.hit5_rate() * 100.0,
-        overall.hit1_rate() * 100.0,
-        report::form_table(&measured)
-    );
-    for (form, tally) in &measured.by_form {
-        assert!(
-            tally.hit5_rate() >= 0.90,
-            "{form}: hit@5 {:.1}% below the 90% floor",
-            tally.hit5_rate() * 100.0
         );
     }
     Ok(())

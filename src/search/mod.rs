@@ -109,6 +109,10 @@ pub struct Hit {
     anchored: bool,
     #[serde(skip)]
     typed_department: bool,
+    /// Its name starts another hit's name, matched the same way: the
+    /// organisation the others are part of (中山大学 for 中山大学附属…).
+    #[serde(skip)]
+    root: bool,
 }
 
 impl Hit {
@@ -132,6 +136,7 @@ impl Hit {
             whole: false,
             anchored: false,
             typed_department,
+            root: false,
         }
     }
 
@@ -194,6 +199,12 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
     Ok(finish(hits, limit))
 }
 
+/// Returns true if and only if `text` may be a derived short name: Han
+/// chars, and digits of a name (`1查` for 114查号台), at least one Han.
+pub(crate) fn is_short_name_text(text: &str) -> bool {
+    text.chars().all(|c| !c.is_ascii() || c.is_ascii_digit()) && text.chars().any(|c| !c.is_ascii())
+}
+
 /// The `k` most popular live documents matching `query`: the first `k` of
 /// each segment (each is in order of falling weight), then the best `k` of
 /// those by weight.
@@ -232,6 +243,7 @@ fn most_popular(
 const DEPARTMENTS_PER_ORGANISATION: usize = 2;
 
 fn finish(mut hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
+    mark_roots(&mut hits);
     hits.sort_by(rank::order);
     let mut shown: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     hits.retain(|hit| {
@@ -247,6 +259,23 @@ fn finish(mut hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
     });
     hits.truncate(limit);
     hits
+}
+
+/// Marks each anchored hit whose name is the start of another anchored
+/// hit's name of the same tier.
+fn mark_roots(hits: &mut [Hit]) {
+    let starts: Vec<(u32, String)> = hits
+        .iter()
+        .filter(|h| h.anchored)
+        .map(|h| (h.kind.tier(), h.listing.name.clone()))
+        .collect();
+    for hit in hits.iter_mut().filter(|h| h.anchored) {
+        let tier = hit.kind.tier();
+        let name = &hit.listing.name;
+        hit.root = starts.iter().any(|(t, other)| {
+            *t == tier && other.len() > name.len() && other.starts_with(name.as_str())
+        });
+    }
 }
 
 /// Loads one candidate and lets the ranking stage judge it. Ex-directory

@@ -13,7 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use super::understand::{Derivation, Part, Understood};
-use super::{Filters, MatchKind};
+use super::{is_short_name_text, Filters, MatchKind};
 use crate::index::Fields;
 use crate::text::keys::{
     char_key, exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key, local_part,
@@ -285,7 +285,7 @@ pub fn probes(
                 typed.push(probe);
             }
         }
-        if part.text.chars().count() >= 2 && part.text.chars().all(|c| !c.is_ascii()) {
+        if part.text.chars().count() >= 2 && is_short_name_text(&part.text) {
             // A derived short name: its first char starts a word and the
             // first char of its second piece starts a later word; every
             // char of it is in the name.

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 
 use super::understand::{Derivation, Understood};
-use super::{Hit, MatchKind};
+use super::{is_short_name_text, Hit, MatchKind};
 use crate::model::{Listing, PhoneNumber};
 use crate::text::keys::{is_derived_short_name, name_keys, name_words};
 use crate::text::normalize::compact_with_map;
@@ -73,7 +73,7 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
     let mut parts = Vec::with_capacity(understood.parts.len());
     let mut all_parts_matched = true;
     for part in &understood.parts {
-        let short_name_matches = is_han(&part.text)
+        let short_name_matches = is_short_name_text(&part.text)
             && part.text.chars().count() >= 2
             && is_derived_short_name(&part.text, &name_words(&normalize(&listing.name)));
         let typo = typo_of(&part.text, &listing.name);
@@ -224,10 +224,6 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-fn is_han(text: &str) -> bool {
-    text.chars().all(|c| !c.is_ascii())
-}
-
 fn english_or_none(listing: Listing, understood: &Understood) -> Option<Hit> {
     let en = normalize(listing.name_en.as_deref()?);
     let words: Vec<&str> = understood.normalized.split(' ').collect();
@@ -314,18 +310,28 @@ fn number_match(listing: &Listing, digits: &str) -> Option<MatchKind> {
         .then_some(MatchKind::Number)
 }
 
+/// How many chars of the name the query spelled: the same letters that
+/// spell more chars (`shsd` as 沙河顺德 rather than 顺思东) are the likelier
+/// reading.
+fn covered(hit: &Hit) -> usize {
+    hit.highlights.iter().map(|(from, to)| to - from).sum()
+}
+
 /// Orders hits: tier, then a match of the whole name before a match of part
 /// of it (`zsdx` is 中山大学 before 中山大学附属第一医院), then a match at the
-/// start of the name before one inside it, then qualifiers
-/// matched, then the main listing before
-/// its departments (unless a department was typed), then popularity, then
-/// the shorter name.
+/// start of the name before one inside it, then the organisation before the
+/// names that start with its name (`zhongshanda` is 中山大学 before
+/// 中山大学附属第一医院), then more of the name spelled, then qualifiers
+/// matched, then the main listing before its departments (unless a
+/// department was typed), then popularity, then the shorter name.
 pub fn order(a: &Hit, b: &Hit) -> Ordering {
     a.kind
         .tier()
         .cmp(&b.kind.tier())
         .then(b.whole.cmp(&a.whole))
         .then(b.anchored.cmp(&a.anchored))
+        .then(b.root.cmp(&a.root))
+        .then(covered(b).cmp(&covered(a)))
         .then(b.qualifiers.cmp(&a.qualifiers))
         .then_with(|| {
             if a.typed_department {

@@ -71,6 +71,8 @@ pub fn search_words(text: &str) -> Vec<Word<'_>> {
 /// use chahao::text::segment::fine_words;
 /// let w: Vec<&str> = fine_words("北京师范大学").iter().map(|w| w.text).collect();
 /// assert_eq!(w, ["北京", "师范", "大学"]);
+/// let w: Vec<&str> = fine_words("附属第一医院").iter().map(|w| w.text).collect();
+/// assert_eq!(w, ["附属", "第", "一", "医院"]);
 /// ```
 pub fn fine_words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
@@ -100,6 +102,36 @@ pub fn fine_words(text: &str) -> Vec<Word<'_>> {
                 end: word.start + end,
             });
             at = end;
+        }
+    }
+    split_ordinals(out)
+}
+
+/// An ordinal (`第一`, `第二十`) is two smallest words, 第 and its number:
+/// callers shorten 中山大学附属第一医院 to 中附一 and 广州医科大学附属第二医院
+/// to 广医附二.
+fn split_ordinals(words: Vec<Word<'_>>) -> Vec<Word<'_>> {
+    let mut out = Vec::with_capacity(words.len());
+    for word in words {
+        let mut chars = word.text.chars();
+        let numbered = chars.next() == Some('第')
+            && chars
+                .next()
+                .is_some_and(|c| "一二三四五六七八九十百零".contains(c));
+        if numbered && word.end - word.start >= 2 {
+            let cut = '第'.len_utf8();
+            out.push(Word {
+                text: &word.text[..cut],
+                start: word.start,
+                end: word.start + 1,
+            });
+            out.push(Word {
+                text: &word.text[cut..],
+                start: word.start + 1,
+                end: word.end,
+            });
+        } else {
+            out.push(word);
         }
     }
     out

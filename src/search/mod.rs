@@ -202,7 +202,7 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
 /// Returns true if and only if `text` may be a derived short name: Han
 /// chars, and digits of a name (`1查` for 114查号台), at least one Han.
 pub(crate) fn is_short_name_text(text: &str) -> bool {
-    text.chars().all(|c| !c.is_ascii() || c.is_ascii_digit()) && text.chars().any(|c| !c.is_ascii())
+    text.chars().all(|c| !c.is_ascii() || c.is_ascii_digit()) && !text.is_ascii()
 }
 
 /// The `k` most popular live documents matching `query`: the first `k` of

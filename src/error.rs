@@ -20,6 +20,10 @@ pub enum Error {
         /// What the OS said.
         source: std::io::Error,
     },
+    /// The index on disk is damaged or incomplete: a file that does not
+    /// open or fails its checksum, or a `CURRENT` that names nothing usable.
+    #[error("{0}")]
+    Damaged(String),
     /// The search library failed.
     #[error("index: {0}")]
     Index(#[from] tantivy::TantivyError),

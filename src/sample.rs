@@ -23,9 +23,24 @@ pub fn listings() -> Result<Vec<Listing>> {
 
 /// Builds an index of the sample at `root` unless one is there already.
 /// Returns true if and only if it built one.
+///
+/// An index directory that holds generations but no `CURRENT` is not
+/// empty: it is a directory whose pointer was lost, and serving the sample
+/// over it would silently replace the real directory. That is an error.
 pub fn ensure_index(root: &Path, progress: &dyn Fn(u64, u64)) -> Result<bool> {
-    if Store::new(root).current()?.is_some() {
+    let store = Store::new(root);
+    if store.current()?.is_some() {
         return Ok(false);
+    }
+    let kept = store.generations()?;
+    if !kept.is_empty() {
+        return Err(Error::Damaged(format!(
+            "{}: CURRENT is missing but generations are kept ({}); write the name of the last \
+             published one into {}, or rebuild with `chahao build`",
+            root.display(),
+            kept.join(", "),
+            root.join("CURRENT").display()
+        )));
     }
     let listings = listings()?;
     let total = listings.len() as u64;

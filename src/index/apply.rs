@@ -53,7 +53,9 @@ pub struct ChangeSet {
 /// hook as each is reached (progress, and the crash tests' pause points).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// The new generation's directory exists and holds links to the old.
+    /// The new generation's directory exists, still empty.
+    Created,
+    /// The new generation's directory holds links to the old.
     Linked,
     /// Every document is deleted and added, not yet committed.
     Indexed,
@@ -63,20 +65,28 @@ pub enum Stage {
     Merged,
     /// The generation log is written.
     Logged,
+    /// The new `CURRENT` is written beside the old one, not yet renamed
+    /// over it.
+    Staged,
     /// `CURRENT` names the new generation.
     Published,
+    /// Generations beyond those kept are removed.
+    Pruned,
 }
 
 impl Stage {
     /// The stage's name, as the crash tests give it.
     pub fn name(self) -> &'static str {
         match self {
+            Stage::Created => "created",
             Stage::Linked => "linked",
             Stage::Indexed => "indexed",
             Stage::Committed => "committed",
             Stage::Merged => "merged",
             Stage::Logged => "logged",
+            Stage::Staged => "staged",
             Stage::Published => "published",
+            Stage::Pruned => "pruned",
         }
     }
 }
@@ -165,6 +175,7 @@ pub fn write_batch(
     let name = store.create_generation()?;
     let path = store.generation_path(&name);
     let result = (|| {
+        hook(Stage::Created);
         link_generation(dir.path(), &path)?;
         hook(Stage::Linked);
         let index = Index::open_in_dir(&path)?;
@@ -263,9 +274,14 @@ pub fn write_batch(
             return Err(e);
         }
     };
-    store.publish(&name)?;
+    store.publish_with_hook(&name, &|| hook(Stage::Staged))?;
     hook(Stage::Published);
-    store.prune(KEEP_GENERATIONS)?;
+    // The batch is published: failing to tidy up old generations must not
+    // report it as failed. The next write prunes again.
+    if let Err(e) = store.prune(KEEP_GENERATIONS) {
+        tracing::warn!(error = %e, "could not remove old generations");
+    }
+    hook(Stage::Pruned);
     Ok(Written {
         generation: name,
         reindexed: reindex.len() as u64,

@@ -24,6 +24,17 @@ pub enum Error {
     /// open or fails its checksum, or a `CURRENT` that names nothing usable.
     #[error("{0}")]
     Damaged(String),
+    /// Writing a new generation failed (a full disk, a write refused):
+    /// nothing was published and the directory serves what it served.
+    #[error("writing the new generation {generation} failed, so nothing was published and {served} is still served: {source}")]
+    Write {
+        /// The generation directory being written (removed again).
+        generation: PathBuf,
+        /// The generation still served.
+        served: String,
+        /// What went wrong.
+        source: Box<Error>,
+    },
     /// The search library failed.
     #[error("index: {0}")]
     Index(#[from] tantivy::TantivyError),

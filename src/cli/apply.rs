@@ -60,6 +60,7 @@ pub fn run(args: Args) -> Result<(), Error> {
             Ok(())
         }
         Ok(_) => Ok(()),
+        Err(ApplyError::Index(e @ Error::Write { .. })) => Err(e),
         Err(ApplyError::Index(e)) => {
             // Say what is being served now, read back from the disk: after a
             // failed write (a full disk, a read-only directory) the operator's

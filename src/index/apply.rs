@@ -271,10 +271,20 @@ pub fn write_batch(
         Ok(done) => done,
         Err(e) => {
             let _ = fs::remove_dir_all(&path);
-            return Err(e);
+            return Err(Error::Write {
+                generation: path,
+                served: base.to_string(),
+                source: Box::new(e),
+            });
         }
     };
-    store.publish_with_hook(&name, &|| hook(Stage::Staged))?;
+    store
+        .publish_with_hook(&name, &|| hook(Stage::Staged))
+        .map_err(|e| Error::Write {
+            generation: path.clone(),
+            served: base.to_string(),
+            source: Box::new(e),
+        })?;
     hook(Stage::Published);
     // The batch is published: failing to tidy up old generations must not
     // report it as failed. The next write prunes again.

@@ -15,6 +15,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    Directory as TantivyDirectory, DirectoryLock, Lock, MmapDirectory, WatchCallback, WatchHandle,
+    WritePtr,
+};
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
@@ -105,7 +110,9 @@ impl Directory {
                 path.display()
             )));
         }
-        let index = Index::open_in_dir(path).map_err(|e| damaged(path, e))?;
+        let files =
+            MmapDirectory::open(path).map_err(|e| damaged(path, tantivy::TantivyError::from(e)))?;
+        let index = Index::open(Published(files)).map_err(|e| damaged(path, e))?;
         analyzers::register(&index);
         let (expected, fields) = schema::build_schema();
         if index.schema() != expected {
@@ -240,6 +247,58 @@ impl Directory {
     }
 }
 
+/// The files of a published generation, for reading. A published
+/// generation is never written again (a batch links its files into a new
+/// generation, and tantivy never rewrites a file), so the lock tantivy's
+/// reader takes against its own writer's clean-up has nothing to guard
+/// here — and taking it needs write access, which would keep a read-only
+/// index directory (a read-only mount, a restored backup) from being
+/// served. Everything else is the plain memory-mapped directory.
+#[derive(Debug, Clone)]
+struct Published(MmapDirectory);
+
+impl TantivyDirectory for Published {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<std::sync::Arc<dyn tantivy::directory::FileHandle>, OpenReadError>
+    {
+        self.0.get_file_handle(path)
+    }
+
+    fn delete(&self, path: &Path) -> std::result::Result<(), DeleteError> {
+        self.0.delete(path)
+    }
+
+    fn exists(&self, path: &Path) -> std::result::Result<bool, OpenReadError> {
+        self.0.exists(path)
+    }
+
+    fn open_write(&self, path: &Path) -> std::result::Result<WritePtr, OpenWriteError> {
+        self.0.open_write(path)
+    }
+
+    fn atomic_read(&self, path: &Path) -> std::result::Result<Vec<u8>, OpenReadError> {
+        self.0.atomic_read(path)
+    }
+
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+
+    fn sync_directory(&self) -> std::io::Result<()> {
+        self.0.sync_directory()
+    }
+
+    fn acquire_lock(&self, _lock: &Lock) -> std::result::Result<DirectoryLock, LockError> {
+        Ok(DirectoryLock::from(Box::new(())))
+    }
+
+    fn watch(&self, callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.0.watch(callback)
+    }
+}
+
 /// A generation tantivy cannot open: the error names the directory, so
 /// that an operator knows which generation is damaged.
 fn damaged(path: &Path, e: tantivy::TantivyError) -> Error {
@@ -278,7 +337,19 @@ pub fn open_served(root: &Path) -> Result<Served> {
     let store = Store::new(root);
     let published = match store.current() {
         Ok(Some(name)) => name,
-        Ok(None) => return Err(Error::NoIndex(root.to_path_buf())),
+        Ok(None) => {
+            let kept = store.generations()?;
+            if kept.is_empty() {
+                return Err(Error::NoIndex(root.to_path_buf()));
+            }
+            return Err(Error::Damaged(format!(
+                "{}: CURRENT is missing but generations are kept ({}); write the name of the \
+                 last published one into {}, or rebuild with `chahao build`",
+                root.display(),
+                kept.join(", "),
+                root.join("CURRENT").display()
+            )));
+        }
         Err(e) => {
             let kept = store.generations().unwrap_or_default();
             return Err(Error::Damaged(format!(

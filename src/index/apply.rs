@@ -140,11 +140,13 @@ pub fn write_batch(
         .map(|l| (l.id.as_str(), l))
         .collect();
     let deleted: HashSet<&str> = changes.deleted.iter().map(String::as_str).collect();
-    // Departments outside the batch whose parent's aliases change.
+    // Departments outside the batch whose parent lends them other aliases
+    // now: the parent's aliases changed, or it became (or stopped being)
+    // ex-directory.
     let mut reindex: Vec<(Listing, Vec<String>)> = Vec::new();
     for listing in &changes.updated {
-        let before = old.get(listing.id.as_str()).map(|l| &l.aliases);
-        if before == Some(&listing.aliases) {
+        let before = old.get(listing.id.as_str()).map(document::lent_aliases);
+        if before == Some(document::lent_aliases(listing)) {
             continue;
         }
         for child in listed_children(dir, &listing.id)? {
@@ -152,7 +154,7 @@ pub fn write_batch(
                 continue;
             }
             if let Some(child) = dir.listing(&child)? {
-                reindex.push((child, listing.aliases.clone()));
+                reindex.push((child, document::lent_aliases(listing).to_vec()));
             }
         }
     }
@@ -163,8 +165,11 @@ pub fn write_batch(
                 continue;
             }
             let aliases = match in_batch.get(parent) {
-                Some(p) => p.aliases.clone(),
-                None => dir.listing(parent)?.map(|p| p.aliases).unwrap_or_default(),
+                Some(p) => document::lent_aliases(p).to_vec(),
+                None => dir
+                    .listing(parent)?
+                    .map(|p| document::lent_aliases(&p).to_vec())
+                    .unwrap_or_default(),
             };
             parent_aliases.insert(parent.to_string(), aliases);
         }

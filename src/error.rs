@@ -20,6 +20,21 @@ pub enum Error {
         /// What the OS said.
         source: std::io::Error,
     },
+    /// The index on disk is damaged or incomplete: a file that does not
+    /// open or fails its checksum, or a `CURRENT` that names nothing usable.
+    #[error("{0}")]
+    Damaged(String),
+    /// Writing a new generation failed (a full disk, a write refused):
+    /// nothing was published and the directory serves what it served.
+    #[error("writing the new generation {generation} failed, so nothing was published and {served} is still served: {source}")]
+    Write {
+        /// The generation directory being written (removed again).
+        generation: PathBuf,
+        /// The generation still served.
+        served: String,
+        /// What went wrong.
+        source: Box<Error>,
+    },
     /// The search library failed.
     #[error("index: {0}")]
     Index(#[from] tantivy::TantivyError),

@@ -23,8 +23,20 @@ pub fn listings() -> Result<Vec<Listing>> {
 
 /// Builds an index of the sample at `root` unless one is there already.
 /// Returns true if and only if it built one.
+///
+/// An index directory that holds generations but no `CURRENT` is not
+/// empty: it is a directory whose pointer was lost, and serving the sample
+/// over it would silently replace the real directory. That is an error.
 pub fn ensure_index(root: &Path, progress: &dyn Fn(u64, u64)) -> Result<bool> {
-    if Store::new(root).current()?.is_some() {
+    let store = Store::new(root);
+    // An unreadable CURRENT is not "no index": whoever opens the directory
+    // reports it.
+    if !matches!(store.current(), Ok(None)) {
+        return Ok(false);
+    }
+    // Generations without CURRENT: a directory that lost its pointer, which
+    // the opener reports; building the sample over it would hide it.
+    if !store.generations()?.is_empty() {
         return Ok(false);
     }
     let listings = listings()?;

@@ -5,7 +5,9 @@
 //!    when `CHAHAO_PAUSE_AT` names the stage, and is killed while waiting),
 //!    the index opens and holds exactly the state before the batch — or,
 //!    once `CURRENT` is replaced, exactly the state after it.
-//! 2. The same holds when it is killed after random delays, wherever it is.
+//! 2. The same holds when it is killed after random delays, wherever it is,
+//!    and at moments spread evenly over a whole run: with the named stages,
+//!    26 kill points in all.
 //! 3. Running the batch again afterwards completes (or, when the killed run
 //!    had already published it, is refused as already applied), and leaves
 //!    exactly the state after the batch.
@@ -33,10 +35,10 @@ struct Fixture {
 
 fn fixture() -> Result<Fixture, Box<dyn std::error::Error>> {
     let tmp = tempfile::tempdir()?;
-    let base: Vec<Listing> = Generator::new(114).take(3_000).collect();
+    let base: Vec<Listing> = Generator::new(114).take(2_000).collect();
     let pristine = tmp.path().join("pristine");
     common::build_index(&pristine, &base)?;
-    let batch = changes::changes(&base, 1_500, 5);
+    let batch = changes::changes(&base, 1_000, 5);
     let path = tmp.path().join("batch.jsonl");
     changes::write_jsonl(&batch, std::fs::File::create(&path)?)?;
     let mut before = base.clone();
@@ -121,12 +123,15 @@ fn rerun(index: &Path, f: &Fixture, was: &State) -> TestResult {
 fn killed_at_each_stage_leaves_before_or_after() -> TestResult {
     let f = fixture()?;
     let stages = [
+        ("created", State::Before),
         ("linked", State::Before),
         ("indexed", State::Before),
         ("committed", State::Before),
         ("merged", State::Before),
         ("logged", State::Before),
+        ("staged", State::Before),
         ("published", State::After),
+        ("pruned", State::After),
     ];
     for (stage, expected) in stages {
         let index = f.pristine.with_file_name(format!("at-{stage}"));
@@ -147,10 +152,8 @@ fn killed_at_each_stage_leaves_before_or_after() -> TestResult {
     Ok(())
 }
 
-#[test]
-fn killed_after_random_delays_leaves_before_or_after() -> TestResult {
-    let f = fixture()?;
-    // How long a whole run takes here, to spread the kills over it.
+/// How long a whole run takes here, to spread the kills over it.
+fn whole_run(f: &Fixture) -> Result<std::time::Duration, Box<dyn std::error::Error>> {
     let probe = f.pristine.with_file_name("probe");
     copy_dir(&f.pristine, &probe)?;
     let started = Instant::now();
@@ -160,7 +163,40 @@ fn killed_after_random_delays_leaves_before_or_after() -> TestResult {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let whole = started.elapsed();
+    Ok(started.elapsed())
+}
+
+/// Kills a run after `delay` and checks the state it left, then runs the
+/// batch again.
+fn kill_after(f: &Fixture, name: &str, delay: std::time::Duration) -> TestResult {
+    let index = f.pristine.with_file_name(name);
+    copy_dir(&f.pristine, &index)?;
+    let mut child = apply_command(&index, &f.batch).spawn()?;
+    std::thread::sleep(delay);
+    child.kill()?;
+    child.wait()?;
+    let state = state_of(&index, f).map_err(|e| format!("killed after {delay:?}: {e}"))?;
+    rerun(&index, f, &state)
+}
+
+#[test]
+fn killed_at_evenly_spread_moments_leaves_before_or_after() -> TestResult {
+    let f = fixture()?;
+    let whole = whole_run(&f)?;
+    // Twelve moments from the start to just past the end of a whole run,
+    // the last ones where publishing happens.
+    for i in 0..12 {
+        let delay = whole.mul_f64((i as f64 + 0.5) / 11.0);
+        kill_after(&f, &format!("even-{i}"), delay)
+            .map_err(|e| format!("moment {i} of 12, {delay:?} of {whole:?}: {e}"))?;
+    }
+    Ok(())
+}
+
+#[test]
+fn killed_after_random_delays_leaves_before_or_after() -> TestResult {
+    let f = fixture()?;
+    let whole = whole_run(&f)?;
     // A fixed pseudo-random sequence: failures reproduce.
     let mut x: u64 = 0x114;
     for run in 0..5 {
@@ -168,15 +204,8 @@ fn killed_after_random_delays_leaves_before_or_after() -> TestResult {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         let delay = whole.mul_f64(((x >> 33) % 1000) as f64 / 1000.0);
-        let index = f.pristine.with_file_name(format!("random-{run}"));
-        copy_dir(&f.pristine, &index)?;
-        let mut child = apply_command(&index, &f.batch).spawn()?;
-        std::thread::sleep(delay);
-        child.kill()?;
-        child.wait()?;
-        let state = state_of(&index, &f)
-            .map_err(|e| format!("killed after {delay:?} of {whole:?}: {e}"))?;
-        rerun(&index, &f, &state)?;
+        kill_after(&f, &format!("random-{run}"), delay)
+            .map_err(|e| format!("{e} (a whole run: {whole:?})"))?;
     }
     Ok(())
 }

@@ -266,7 +266,9 @@ pub fn apply_with_hook(
     let base = store
         .current()?
         .ok_or_else(|| crate::Error::NoIndex(root.to_path_buf()))?;
-    let dir = Directory::open_generation(&store.generation_path(&base))?;
+    // Every file is checked: the new generation is made of the old one's
+    // files, so a damaged one would be carried into it.
+    let dir = Directory::open_verified(&store.generation_path(&base))?;
     check_schema(&dir)?;
     let log = GenerationLog::read(&store, &base)?;
     if let Some(done) = log.find(&batch_id) {

@@ -2,7 +2,9 @@
 //!
 //! `CHAHAO_PAUSE_AT=<stage>` (hidden, for the crash tests) makes the command
 //! print `paused at <stage>` on standard error and wait there to be killed;
-//! the stages are those of [`chahao::index::apply::Stage`].
+//! the stages are those of [`chahao::index::apply::Stage`]. With
+//! `CHAHAO_RESUME_FILE=<path>` too, it goes on once that file exists (the
+//! fault tests restart a server while a batch waits).
 
 use std::path::Path;
 
@@ -30,7 +32,8 @@ pub fn run(args: Args) -> Result<(), Error> {
         source: args.input.display().to_string(),
     };
     let pause_at = std::env::var("CHAHAO_PAUSE_AT").ok();
-    let hook = |stage: Stage| pause_if(pause_at.as_deref(), stage.name());
+    let resume = std::env::var_os("CHAHAO_RESUME_FILE").map(std::path::PathBuf::from);
+    let hook = |stage: Stage| pause_if(pause_at.as_deref(), stage.name(), resume.as_deref());
     let outcome = batch::apply_with_hook(args.index, &bytes, format, &options, &hook);
     let report = match &outcome {
         Ok(report) => Some(report),
@@ -57,7 +60,20 @@ pub fn run(args: Args) -> Result<(), Error> {
             Ok(())
         }
         Ok(_) => Ok(()),
-        Err(ApplyError::Index(e)) => Err(e),
+        Err(ApplyError::Index(e @ Error::Write { .. })) => Err(e),
+        Err(ApplyError::Index(e)) => {
+            // Say what is being served now, read back from the disk: after a
+            // failed write (a full disk, a read-only directory) the operator's
+            // first question is whether the service is still intact.
+            let store = chahao::index::Store::new(args.index);
+            if let Ok(Some(current)) = store.current() {
+                eprintln!(
+                    "chahao: batch not applied; {} serves {current}",
+                    args.index.display()
+                );
+            }
+            Err(e)
+        }
         Err(e) => Err(Error::User(e.to_string())),
     }
 }
@@ -83,12 +99,17 @@ fn write_rejects(
     std::fs::write(path, out).map_err(Error::io(path))
 }
 
-/// Waits at `stage` to be killed when the crash tests asked for it.
-fn pause_if(pause_at: Option<&str>, stage: &str) {
+/// Waits at `stage` when the crash tests asked for it: to be killed, or
+/// until `resume` exists.
+fn pause_if(pause_at: Option<&str>, stage: &str, resume: Option<&Path>) {
     if pause_at == Some(stage) {
         eprintln!("paused at {stage}");
         loop {
-            std::thread::sleep(std::time::Duration::from_secs(3600));
+            match resume {
+                Some(file) if file.exists() => return,
+                Some(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
+                None => std::thread::sleep(std::time::Duration::from_secs(3600)),
+            }
         }
     }
 }

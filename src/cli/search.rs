@@ -5,7 +5,6 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use chahao::index::Directory;
 use chahao::model::PhoneNumber;
 use chahao::search::{self, Filters};
 use chahao::Error;
@@ -37,7 +36,11 @@ pub fn ensure_sample(index_dir: &Path) -> Result<(), Error> {
 
 pub fn run(index_dir: &Path, query: &str, limit: usize, filters: Filters) -> Result<(), Error> {
     ensure_sample(index_dir)?;
-    let dir = Directory::open(index_dir)?;
+    let served = chahao::index::open_served(index_dir)?;
+    if let Some(why) = &served.fallback {
+        eprintln!("chahao: WARNING: {why}");
+    }
+    let dir = served.directory;
     let started = Instant::now();
     let hits = search::search(&dir, query, limit, &filters)?;
     let took = started.elapsed();

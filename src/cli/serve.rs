@@ -25,6 +25,9 @@ pub fn run(options: Options) -> Result<(), Error> {
     init_logging(options.log_json);
     super::search::ensure_sample(&options.index)?;
     let live = Arc::new(Live::open(&options.index)?);
+    if let Some(why) = live.fallback() {
+        eprintln!("chahao: WARNING: {why}");
+    }
     let defaults = Tuning::default();
     let config = ServeConfig {
         listen: options.listen,

@@ -170,7 +170,16 @@ async fn latest(State(state): State<AppState>) -> Result<Json<Latest>, ApiError>
     let found = tokio::task::spawn_blocking(move || batch::latest_changes(&root)).await??;
     Ok(Json(match found {
         Some((record, changes)) => Latest {
-            batch: Some(record),
+            // The record counts every operation and every listing, the
+            // ex-directory ones too; what the public sees counts only what
+            // it may see: the lists shown, and the listed listings.
+            batch: Some(BatchRecord {
+                added: changes.added.len() as u64,
+                updated: changes.updated.len() as u64,
+                deleted: changes.deleted.len() as u64,
+                total: state.facets().await?.listed(),
+                ..record
+            }),
             changes,
         },
         None => Latest {

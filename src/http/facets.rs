@@ -60,6 +60,11 @@ impl AppState {
 }
 
 impl Facets {
+    /// Listed listings in the generation.
+    pub fn listed(&self) -> u64 {
+        self.listed
+    }
+
     /// Accepts a district that some listed listing has.
     pub fn check_district(&self, district: &str) -> Result<(), ApiError> {
         check("district", district, &self.districts, "/api/districts")

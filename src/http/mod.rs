@@ -251,7 +251,10 @@ pub async fn serve(
     config: ServeConfig,
     ready: impl FnOnce(SocketAddr),
 ) -> crate::Result<()> {
-    let selections = SelectionLog::open(&config.selections)?;
+    let (selections, unwritable) = SelectionLog::open_or_later(&config.selections);
+    if let Some(e) = unwritable {
+        tracing::warn!(error = %e, "the selection log cannot be written; serving searches anyway, selections will fail until it can");
+    }
     let state =
         AppState::new(live.clone(), selections, config.tuning).with_admin_token(config.admin_token);
     let listener = tokio::net::TcpListener::bind(config.listen)

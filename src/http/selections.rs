@@ -45,24 +45,32 @@ pub fn router() -> Router<AppState> {
 #[derive(Clone)]
 pub struct SelectionLog {
     path: PathBuf,
-    file: Arc<Mutex<File>>,
+    file: Arc<Mutex<Option<File>>>,
 }
 
 impl SelectionLog {
     /// Opens (or creates) the log at `path`, creating its directory.
     pub fn open(path: &Path) -> crate::Result<SelectionLog> {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(crate::Error::io(parent))?;
-        }
-        let file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .map_err(crate::Error::io(path))?;
         Ok(SelectionLog {
             path: path.to_path_buf(),
-            file: Arc::new(Mutex::new(file)),
+            file: Arc::new(Mutex::new(Some(open_file(path)?))),
         })
+    }
+
+    /// The log at `path`, opened now if it can be and otherwise at the first
+    /// selection, with the reason it could not be opened now. A server whose
+    /// log cannot be written (a read-only disk) still answers searches; only
+    /// recording selections fails, each time with the reason.
+    pub fn open_or_later(path: &Path) -> (SelectionLog, Option<crate::Error>) {
+        let (file, error) = match open_file(path) {
+            Ok(file) => (Some(file), None),
+            Err(e) => (None, Some(e)),
+        };
+        let log = SelectionLog {
+            path: path.to_path_buf(),
+            file: Arc::new(Mutex::new(file)),
+        };
+        (log, error)
     }
 
     /// Where the log is.
@@ -77,8 +85,23 @@ impl SelectionLog {
             .file
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if file.is_none() {
+            *file = Some(open_file(&self.path)?);
+        }
+        let file = file.as_mut().expect("opened just above");
         file.write_all(&line).map_err(crate::Error::io(&self.path))
     }
+}
+
+fn open_file(path: &Path) -> crate::Result<File> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(crate::Error::io(parent))?;
+    }
+    OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(crate::Error::io(path))
 }
 
 /// What the console sends.

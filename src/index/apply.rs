@@ -53,7 +53,9 @@ pub struct ChangeSet {
 /// hook as each is reached (progress, and the crash tests' pause points).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// The new generation's directory exists and holds links to the old.
+    /// The new generation's directory exists, still empty.
+    Created,
+    /// The new generation's directory holds links to the old.
     Linked,
     /// Every document is deleted and added, not yet committed.
     Indexed,
@@ -63,20 +65,28 @@ pub enum Stage {
     Merged,
     /// The generation log is written.
     Logged,
+    /// The new `CURRENT` is written beside the old one, not yet renamed
+    /// over it.
+    Staged,
     /// `CURRENT` names the new generation.
     Published,
+    /// Generations beyond those kept are removed.
+    Pruned,
 }
 
 impl Stage {
     /// The stage's name, as the crash tests give it.
     pub fn name(self) -> &'static str {
         match self {
+            Stage::Created => "created",
             Stage::Linked => "linked",
             Stage::Indexed => "indexed",
             Stage::Committed => "committed",
             Stage::Merged => "merged",
             Stage::Logged => "logged",
+            Stage::Staged => "staged",
             Stage::Published => "published",
+            Stage::Pruned => "pruned",
         }
     }
 }
@@ -130,11 +140,13 @@ pub fn write_batch(
         .map(|l| (l.id.as_str(), l))
         .collect();
     let deleted: HashSet<&str> = changes.deleted.iter().map(String::as_str).collect();
-    // Departments outside the batch whose parent's aliases change.
+    // Departments outside the batch whose parent lends them other aliases
+    // now: the parent's aliases changed, or it became (or stopped being)
+    // ex-directory.
     let mut reindex: Vec<(Listing, Vec<String>)> = Vec::new();
     for listing in &changes.updated {
-        let before = old.get(listing.id.as_str()).map(|l| &l.aliases);
-        if before == Some(&listing.aliases) {
+        let before = old.get(listing.id.as_str()).map(document::lent_aliases);
+        if before == Some(document::lent_aliases(listing)) {
             continue;
         }
         for child in listed_children(dir, &listing.id)? {
@@ -142,7 +154,7 @@ pub fn write_batch(
                 continue;
             }
             if let Some(child) = dir.listing(&child)? {
-                reindex.push((child, listing.aliases.clone()));
+                reindex.push((child, document::lent_aliases(listing).to_vec()));
             }
         }
     }
@@ -153,8 +165,11 @@ pub fn write_batch(
                 continue;
             }
             let aliases = match in_batch.get(parent) {
-                Some(p) => p.aliases.clone(),
-                None => dir.listing(parent)?.map(|p| p.aliases).unwrap_or_default(),
+                Some(p) => document::lent_aliases(p).to_vec(),
+                None => dir
+                    .listing(parent)?
+                    .map(|p| document::lent_aliases(&p).to_vec())
+                    .unwrap_or_default(),
             };
             parent_aliases.insert(parent.to_string(), aliases);
         }
@@ -165,6 +180,7 @@ pub fn write_batch(
     let name = store.create_generation()?;
     let path = store.generation_path(&name);
     let result = (|| {
+        hook(Stage::Created);
         link_generation(dir.path(), &path)?;
         hook(Stage::Linked);
         let index = Index::open_in_dir(&path)?;
@@ -260,12 +276,27 @@ pub fn write_batch(
         Ok(done) => done,
         Err(e) => {
             let _ = fs::remove_dir_all(&path);
-            return Err(e);
+            return Err(Error::Write {
+                generation: path,
+                served: base.to_string(),
+                source: Box::new(e),
+            });
         }
     };
-    store.publish(&name)?;
+    store
+        .publish_with_hook(&name, &|| hook(Stage::Staged))
+        .map_err(|e| Error::Write {
+            generation: path.clone(),
+            served: base.to_string(),
+            source: Box::new(e),
+        })?;
     hook(Stage::Published);
-    store.prune(KEEP_GENERATIONS)?;
+    // The batch is published: failing to tidy up old generations must not
+    // report it as failed. The next write prunes again.
+    if let Err(e) = store.prune(KEEP_GENERATIONS) {
+        tracing::warn!(error = %e, "could not remove old generations");
+    }
+    hook(Stage::Pruned);
     Ok(Written {
         generation: name,
         reindexed: reindex.len() as u64,

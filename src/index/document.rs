@@ -91,7 +91,9 @@ pub fn inherited_aliases(fields: &Fields, doc: &TantivyDocument) -> Vec<String> 
 }
 
 /// The aliases each listing inherits from its parent, by listing index:
-/// a listing with a parent takes the parent's aliases.
+/// a listing with a parent takes the parent's aliases — unless the parent
+/// is ex-directory: its aliases are its names, and a listed department
+/// found by them would tell whose department it is.
 pub fn inheritance(listings: &[Listing]) -> Vec<&[String]> {
     let by_id: std::collections::HashMap<&str, &Listing> =
         listings.iter().map(|l| (l.id.as_str(), l)).collect();
@@ -101,10 +103,20 @@ pub fn inheritance(listings: &[Listing]) -> Vec<&[String]> {
             l.parent_id
                 .as_deref()
                 .and_then(|p| by_id.get(p))
-                .map(|p| p.aliases.as_slice())
+                .map(|p| lent_aliases(p))
                 .unwrap_or(&[])
         })
         .collect()
+}
+
+/// The aliases `parent` lends its departments: its own when it is listed,
+/// none when it is ex-directory.
+pub fn lent_aliases(parent: &Listing) -> &[String] {
+    if parent.listed {
+        &parent.aliases
+    } else {
+        &[]
+    }
 }
 
 /// The id stored in a document.

@@ -6,30 +6,49 @@
 //! one sees the new generation: no answer is ever half old, half new.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use super::{Directory, Store};
+use super::{open_served, Directory, Store};
 use crate::error::Result;
 
 /// The served directory and the generation it was opened from.
 pub struct Live {
     root: PathBuf,
     current: RwLock<(String, Arc<Directory>)>,
+    /// The generation `CURRENT` named when last looked at: a generation
+    /// that failed to open is not tried again every poll, only once
+    /// `CURRENT` names another.
+    published: Mutex<String>,
+    fallback: Option<String>,
 }
 
 impl Live {
-    /// Opens the generation `CURRENT` names under `root`.
+    /// Opens the generation `CURRENT` names under `root`, every file
+    /// checked; when it is damaged, the newest earlier intact generation,
+    /// with an error logged and kept in [`Live::fallback`] (see
+    /// [`super::open_served`]).
     pub fn open(root: &Path) -> Result<Live> {
-        let store = Store::new(root);
-        let name = store
-            .current()?
-            .ok_or_else(|| crate::Error::NoIndex(root.to_path_buf()))?;
-        let dir = Directory::open_generation(&store.generation_path(&name))?;
+        let served = open_served(root)?;
+        if let Some(why) = &served.fallback {
+            tracing::error!(
+                served = %served.name,
+                published = %served.published,
+                "{why}"
+            );
+        }
         Ok(Live {
             root: root.to_path_buf(),
-            current: RwLock::new((name, Arc::new(dir))),
+            current: RwLock::new((served.name, Arc::new(served.directory))),
+            published: Mutex::new(served.published),
+            fallback: served.fallback,
         })
+    }
+
+    /// Why an earlier generation than the published one was opened, when
+    /// it was.
+    pub fn fallback(&self) -> Option<&str> {
+        self.fallback.as_deref()
     }
 
     /// The index root.
@@ -57,16 +76,27 @@ impl Live {
 
     /// Switches to the generation `CURRENT` names if it changed. Returns
     /// true if and only if it switched. On any error the directory being
-    /// served stays as it was.
+    /// served stays as it was, and the same generation is not tried again
+    /// until `CURRENT` changes.
     pub fn refresh(&self) -> Result<bool> {
         let store = Store::new(&self.root);
         let Some(name) = store.current()? else {
             return Ok(false);
         };
+        {
+            let mut published = self
+                .published
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if *published == name {
+                return Ok(false);
+            }
+            *published = name.clone();
+        }
         if name == self.generation() {
             return Ok(false);
         }
-        let dir = Directory::open_generation(&store.generation_path(&name))?;
+        let dir = Directory::open_verified(&store.generation_path(&name))?;
         let mut guard = self
             .current
             .write()

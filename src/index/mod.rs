@@ -15,6 +15,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    Directory as TantivyDirectory, DirectoryLock, Lock, MmapDirectory, WatchCallback, WatchHandle,
+    WritePtr,
+};
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
@@ -87,7 +92,27 @@ impl Directory {
 
     /// Opens one generation directory.
     pub fn open_generation(path: &Path) -> Result<Directory> {
-        let index = Index::open_in_dir(path)?;
+        Directory::open_checked(path, false)
+    }
+
+    /// Opens one generation directory, and with `verify` first reads every
+    /// file of it whole and checks its checksum: a damaged file is found
+    /// here, with its name, rather than by some later query. What a server
+    /// is about to serve is opened this way.
+    pub fn open_verified(path: &Path) -> Result<Directory> {
+        Directory::open_checked(path, true)
+    }
+
+    fn open_checked(path: &Path, verify: bool) -> Result<Directory> {
+        if !path.is_dir() {
+            return Err(Error::Damaged(format!(
+                "{}: the generation directory is missing",
+                path.display()
+            )));
+        }
+        let files =
+            MmapDirectory::open(path).map_err(|e| damaged(path, tantivy::TantivyError::from(e)))?;
+        let index = Index::open(Published(files)).map_err(|e| damaged(path, e))?;
         analyzers::register(&index);
         let (expected, fields) = schema::build_schema();
         if index.schema() != expected {
@@ -97,10 +122,27 @@ impl Directory {
                 path.display()
             )));
         }
+        if verify {
+            let mut bad: Vec<String> = index
+                .validate_checksum()
+                .map_err(|e| damaged(path, e))?
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect();
+            if !bad.is_empty() {
+                bad.sort();
+                return Err(Error::Damaged(format!(
+                    "{}: damaged index files (checksum mismatch): {}",
+                    path.display(),
+                    bad.join(", ")
+                )));
+            }
+        }
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
+            .try_into()
+            .map_err(|e| damaged(path, e))?;
         Ok(Directory {
             index,
             fields,
@@ -203,6 +245,177 @@ impl Directory {
         }
         Ok(out)
     }
+}
+
+/// The files of a published generation, for reading. A published
+/// generation is never written again (a batch links its files into a new
+/// generation, and tantivy never rewrites a file), so the lock tantivy's
+/// reader takes against its own writer's clean-up has nothing to guard
+/// here — and taking it needs write access, which would keep a read-only
+/// index directory (a read-only mount, a restored backup) from being
+/// served. Everything else is the plain memory-mapped directory.
+#[derive(Debug, Clone)]
+struct Published(MmapDirectory);
+
+impl TantivyDirectory for Published {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<std::sync::Arc<dyn tantivy::directory::FileHandle>, OpenReadError>
+    {
+        self.0.get_file_handle(path)
+    }
+
+    fn delete(&self, path: &Path) -> std::result::Result<(), DeleteError> {
+        self.0.delete(path)
+    }
+
+    fn exists(&self, path: &Path) -> std::result::Result<bool, OpenReadError> {
+        self.0.exists(path)
+    }
+
+    fn open_write(&self, path: &Path) -> std::result::Result<WritePtr, OpenWriteError> {
+        self.0.open_write(path)
+    }
+
+    fn atomic_read(&self, path: &Path) -> std::result::Result<Vec<u8>, OpenReadError> {
+        self.0.atomic_read(path)
+    }
+
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+
+    fn sync_directory(&self) -> std::io::Result<()> {
+        self.0.sync_directory()
+    }
+
+    fn acquire_lock(&self, _lock: &Lock) -> std::result::Result<DirectoryLock, LockError> {
+        Ok(DirectoryLock::from(Box::new(())))
+    }
+
+    fn watch(&self, callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.0.watch(callback)
+    }
+}
+
+/// A generation tantivy cannot open: the error names the directory, so
+/// that an operator knows which generation is damaged.
+fn damaged(path: &Path, e: tantivy::TantivyError) -> Error {
+    Error::Damaged(format!(
+        "{}: the index cannot be opened ({e}); it is damaged or incomplete",
+        path.display()
+    ))
+}
+
+/// What a reader (the server, `chahao search`) serves: the generation
+/// `CURRENT` names or, when that one cannot be opened, an earlier one.
+pub struct Served {
+    /// The generation opened.
+    pub name: String,
+    /// The generation `CURRENT` names (the same as `name` unless it fell
+    /// back).
+    pub published: String,
+    /// It, open.
+    pub directory: Directory,
+    /// Why an earlier generation is served instead of `published`, when it
+    /// is: this must reach the operator loudly.
+    pub fallback: Option<String>,
+}
+
+/// Opens the generation `CURRENT` names under `root`, checking every file
+/// (see [`Directory::open_verified`]). When it is damaged or missing, opens
+/// the newest earlier generation that is intact instead — the directory as
+/// it was before the last batch or batches, which keeps the service
+/// answering — and says so in [`Served::fallback`]. It never serves a
+/// generation newer than `CURRENT`: that one was never published (a batch
+/// that crashed or failed before the switch) and may be incomplete. When
+/// `CURRENT` itself is unreadable there is no telling published from
+/// unpublished generations, so that is an error naming the generations
+/// kept and how to repair it.
+pub fn open_served(root: &Path) -> Result<Served> {
+    let store = Store::new(root);
+    let published = match store.current() {
+        Ok(Some(name)) => name,
+        Ok(None) => {
+            let kept = store.generations()?;
+            if kept.is_empty() {
+                return Err(Error::NoIndex(root.to_path_buf()));
+            }
+            return Err(Error::Damaged(format!(
+                "{}: CURRENT is missing but generations are kept ({}); write the name of the \
+                 last published one into {}, or rebuild with `chahao build`",
+                root.display(),
+                kept.join(", "),
+                root.join("CURRENT").display()
+            )));
+        }
+        Err(e) => {
+            let kept = store.generations().unwrap_or_default();
+            return Err(Error::Damaged(format!(
+                "{e}. CURRENT names the generation to serve; it is replaced atomically, so a \
+                 bad CURRENT means the disk or someone damaged it. Generations kept: {}. \
+                 Write the name of the last published one into CURRENT, or rebuild with \
+                 `chahao build`",
+                if kept.is_empty() {
+                    "none".to_string()
+                } else {
+                    kept.join(", ")
+                }
+            )));
+        }
+    };
+    let first = match Directory::open_verified(&store.generation_path(&published)) {
+        Ok(directory) => {
+            return Ok(Served {
+                name: published.clone(),
+                published,
+                directory,
+                fallback: None,
+            })
+        }
+        Err(e) => e,
+    };
+    let published_n = store::generation_number(&published);
+    let mut earlier: Vec<String> = store
+        .generations()?
+        .into_iter()
+        .filter(|g| store::generation_number(g) < published_n)
+        .collect();
+    earlier.reverse();
+    let mut also = Vec::new();
+    for name in earlier {
+        match Directory::open_verified(&store.generation_path(&name)) {
+            Ok(directory) => {
+                let fallback = format!(
+                    "{first}; serving {name}, an EARLIER state of the directory, instead of \
+                     {published}: batches applied since {name} are not served. Repair with \
+                     `chahao rollback` (back to the generation before {published}) or \
+                     `chahao build`{}",
+                    if also.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; also damaged: {}", also.join("; "))
+                    }
+                );
+                return Ok(Served {
+                    name,
+                    published,
+                    directory,
+                    fallback: Some(fallback),
+                });
+            }
+            Err(e) => also.push(e.to_string()),
+        }
+    }
+    Err(Error::Damaged(format!(
+        "{first}; no earlier intact generation to fall back to{}. Rebuild with `chahao build`",
+        if also.is_empty() {
+            String::new()
+        } else {
+            format!(" (damaged too: {})", also.join("; "))
+        }
+    )))
 }
 
 /// Seconds since the Unix epoch.

@@ -101,10 +101,18 @@ impl Store {
 
     /// Makes `name` the served generation, atomically.
     pub fn publish(&self, name: &str) -> Result<()> {
+        self.publish_with_hook(name, &|| {})
+    }
+
+    /// [`Store::publish`], calling `staged` once the new `CURRENT` is
+    /// written and synced beside the old one, just before the rename that
+    /// switches readers over (a crash test's kill point).
+    pub fn publish_with_hook(&self, name: &str, staged: &dyn Fn()) -> Result<()> {
         let tmp = self.root.join("CURRENT.tmp");
         let mut file = fs::File::create(&tmp).map_err(Error::io(&tmp))?;
         file.write_all(name.as_bytes()).map_err(Error::io(&tmp))?;
         file.sync_all().map_err(Error::io(&tmp))?;
+        staged();
         let target = self.root.join(CURRENT);
         fs::rename(&tmp, &target).map_err(Error::io(&target))?;
         if let Ok(dir) = fs::File::open(&self.root) {
@@ -149,6 +157,12 @@ impl Store {
 
 fn parse_generation(name: &str) -> Option<u64> {
     name.strip_prefix(PREFIX)?.parse().ok()
+}
+
+/// The number of a generation name (`gen-000007` is 7), 0 for anything
+/// else.
+pub fn generation_number(name: &str) -> u64 {
+    parse_generation(name).unwrap_or(0)
 }
 
 /// Held while a process writes to the store; released on drop.

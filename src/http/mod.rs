@@ -234,7 +234,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/categories", get(facets::categories))
         .route("/api/changes/latest", get(admin::latest))
         .route("/metrics", get(metrics::metrics))
-        .merge(selections::router())
+        .merge(selections::router(limits.max_body_bytes))
         .merge(crate::web::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -349,6 +349,17 @@ pub async fn serve(
     config: ServeConfig,
     ready: impl FnOnce(SocketAddr),
 ) -> crate::Result<()> {
+    serve_until(live, config, ready, shutdown_signal()).await
+}
+
+/// Like [`serve`], but stops when `shutdown` completes instead of on a
+/// signal (for tests and for embedding).
+pub async fn serve_until(
+    live: Arc<Live>,
+    config: ServeConfig,
+    ready: impl FnOnce(SocketAddr),
+    shutdown: impl std::future::Future<Output = ()>,
+) -> crate::Result<()> {
     let selections = SelectionLog::open(&config.selections)?;
     let state = AppState::new(live.clone(), selections, config.tuning)
         .with_tokens(config.tokens)
@@ -375,7 +386,7 @@ pub async fn serve(
     });
     tracing::info!(%bound, "listening");
     ready(bound);
-    server::run(listener, app(state), &config.limits, shutdown_signal()).await;
+    server::run(listener, app(state), &config.limits, shutdown).await;
     watcher.abort();
     if let Some(forgetter) = forgetter {
         forgetter.abort();

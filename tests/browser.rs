@@ -91,7 +91,9 @@ fn browser_paths() -> Option<(PathBuf, PathBuf)> {
 }
 
 /// Starts `chahao serve` on an ephemeral port of 127.0.0.1 over the
-/// fixture index; returns the process and its base URL.
+/// fixture index; returns the process and its base URL. The per-client
+/// rate limit is off: every test types quickly from one address, and the
+/// limit has its own tests (`tests/limits.rs`).
 fn start_server(root: &Path, selections: &Path) -> TestResult<(Running, String)> {
     fixture::build(root, &fixture::listings())?;
     let mut child = Command::new(env!("CARGO_BIN_EXE_chahao"))
@@ -102,6 +104,8 @@ fn start_server(root: &Path, selections: &Path) -> TestResult<(Running, String)>
         .arg("127.0.0.1:0")
         .arg("--selections")
         .arg(selections)
+        .arg("--rate-limit")
+        .arg("0")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -9,7 +9,8 @@
 //! 3. Results cannot be paged: `offset`/`page`/`start` are refused, `limit`
 //!    stops at 50, and the public copy of the latest changes is capped.
 //! 4. Bodies over the limit get 413 JSON, before being read when their
-//!    length is announced; uploads have their own, larger limit.
+//!    length is announced; uploads have their own, larger limit, and an
+//!    upload without the admin token is refused before its body is read.
 //! 5. Past the in-flight cap a request is turned away at once with 503 and
 //!    `Retry-After`; a request that runs out of time gets 503 too.
 //! 6. On a real server, a forged `X-Forwarded-For` from an untrusted peer
@@ -330,6 +331,47 @@ async fn bodies_over_the_limit_are_413() -> TestResult {
     );
     answer.error();
     assert_eq!(live.generation(), before, "nothing applied");
+    Ok(())
+}
+
+#[tokio::test]
+async fn an_upload_is_authorised_before_its_body_is_read() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let (app, _) = limited_app(tmp.path(), Limits::default())?;
+    let peer = ConnectInfo("192.0.2.50:1".parse::<SocketAddr>()?);
+    for token in [None, Some("admin-5b1e9")] {
+        let mut request = Request::post("/api/admin/batches").extension(peer);
+        if let Some(token) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let answer = tokio::time::timeout(
+            Duration::from_secs(2),
+            send(&app, request.body(endless_body())?),
+        )
+        .await
+        .map_err(|_| format!("token {token:?}: the server waited for the body"))?;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{}", answer.body);
+    }
+    // With the token, an announced size over the limit is refused at once.
+    let request = Request::post("/api/admin/batches")
+        .header(header::AUTHORIZATION, format!("Bearer {ADMIN}"))
+        .header(header::CONTENT_LENGTH, "999999999999")
+        .extension(peer)
+        .body(endless_body())?;
+    let answer = tokio::time::timeout(Duration::from_secs(2), send(&app, request))
+        .await
+        .map_err(|_| "the server waited for the body")?;
+    assert_eq!(
+        answer.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        answer.body
+    );
+    assert!(
+        answer.error().contains("upload is larger"),
+        "{}",
+        answer.body
+    );
     Ok(())
 }
 

@@ -17,9 +17,10 @@
 
 use axum::body::Bytes;
 use axum::error_handling::HandleErrorLayer;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
@@ -55,6 +56,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
                     state.clone(),
                     limits::limit_rate,
                 ))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), admit))
                 .layer(DefaultBodyLimit::max(limits.max_upload_bytes))
                 .layer(HandleErrorLayer::new(|error: tower::BoxError| async move {
                     ApiError::from_layer(error)
@@ -103,15 +105,34 @@ fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), Box<Response>>
     }
 }
 
-async fn upload(
-    State(state): State<AppState>,
-    Query(options): Query<UploadOptions>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    if let Err(denied) = authorise(&state, &headers) {
+/// The middleware in front of the upload: the token is checked, and an
+/// announced size too, before a byte of the body is read, so that nobody
+/// without the token can make the server buffer an upload.
+async fn admit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if let Err(denied) = authorise(&state, request.headers()) {
         return *denied;
     }
+    let max = state.limits().max_upload_bytes;
+    if limits::announced_length(request.headers()).is_some_and(|n| n > max as u64) {
+        return ApiError::Rejected(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the upload is larger than {max} bytes"),
+        )
+        .into_response();
+    }
+    next.run(request).await
+}
+
+/// `POST /api/admin/batches`, once [`admit`] let the request in.
+async fn upload(
+    State(state): State<AppState>,
+    options: Result<Query<UploadOptions>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let options = match options {
+        Ok(Query(options)) => options,
+        Err(rejection) => return ApiError::from(rejection).into_response(),
+    };
     let body = match body {
         Ok(body) => body,
         Err(rejection) => return ApiError::from(rejection).into_response(),

@@ -267,6 +267,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(facets::health))
         .merge(admin::router(&state))
         .merge(limited)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(
             ServiceBuilder::new()
                 .layer(

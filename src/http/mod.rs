@@ -6,7 +6,7 @@
 //! it to a socket and runs it until Ctrl-C or SIGTERM.
 //!
 //! Searches are CPU work: they run on tokio's blocking pool, at most one per
-//! core at a time ([`AppState::search_permits`]), so the async threads
+//! core at a time (the search permits of [`AppState`]), so the async threads
 //! stay free to accept connections and a burst queues instead of spawning a
 //! thread per request. This module never names tantivy: it asks
 //! [`crate::search`] and [`crate::index::browse`].

@@ -32,7 +32,7 @@ use crate::search::understand::MAX_QUERY_CHARS;
 const MAX_BODY_BYTES: usize = 4 * 1024;
 
 /// The routes of this module; a body may be at most `max_body_bytes` or
-/// [`MAX_BODY_BYTES`], whichever is smaller.
+/// 4 KiB, whichever is smaller.
 pub fn router(max_body_bytes: usize) -> Router<AppState> {
     Router::new().route(
         "/api/selections",

@@ -74,6 +74,8 @@ enum Command {
         /// Logs as one JSON object per line (level from RUST_LOG, default info).
         #[arg(long)]
         log_json: bool,
+        #[command(flatten)]
+        limits: cli::serve::LimitArgs,
     },
     /// Writes N realistic synthetic listings as JSONL to standard output
     /// (or, with --changes N --from FILE, a change file for FILE).
@@ -248,6 +250,7 @@ fn main() -> ExitCode {
             search_threads,
             cache,
             log_json,
+            limits,
         } => cli::serve::run(cli::serve::Options {
             index,
             listen,
@@ -255,6 +258,7 @@ fn main() -> ExitCode {
             search_threads: search_threads.map(usize::from),
             cache_entries: cache,
             log_json,
+            limits: limits.into_limits(),
         }),
     };
     match outcome {

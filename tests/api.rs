@@ -565,6 +565,20 @@ async fn unknown_routes_and_methods_are_json_errors() -> TestResult {
     )
     .await;
     delete.assert_error(StatusCode::METHOD_NOT_ALLOWED, "method");
+    for (method, uri) in [
+        (Method::POST, "/healthz"),
+        (Method::PUT, "/api/admin/batches"),
+    ] {
+        let answer = send(
+            &app,
+            Request::builder()
+                .method(method)
+                .uri(uri)
+                .body(Body::empty())?,
+        )
+        .await;
+        answer.assert_error(StatusCode::METHOD_NOT_ALLOWED, "method");
+    }
     Ok(())
 }
 

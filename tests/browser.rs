@@ -14,6 +14,9 @@
 //!    numbers and the listed sibling departments (never an ex-directory
 //!    one); Enter records the selection in the log; Esc clears for the
 //!    next call.
+//! 3. The console opened as `/console#token=…` takes the operator token
+//!    out of the address, keeps it for the tab and sends it, so it is not
+//!    held to the per-client rate limit; without it the same burst is.
 //!
 //! These tests need `chromium` and `chromium-driver` (Debian packages).
 //! With `CI` set they must run and fail clearly when either is missing;
@@ -91,11 +94,25 @@ fn browser_paths() -> Option<(PathBuf, PathBuf)> {
 }
 
 /// Starts `chahao serve` on an ephemeral port of 127.0.0.1 over the
-/// fixture index; returns the process and its base URL.
-fn start_server(root: &Path, selections: &Path) -> TestResult<(Running, String)> {
+/// fixture index; returns the process and its base URL. Without an
+/// operator token the per-client rate limit is off: every test types
+/// quickly from one address, and the limit has its own tests
+/// (`tests/limits.rs`). With one, the limit is tight (1/s, burst 10).
+fn start_server(
+    root: &Path,
+    selections: &Path,
+    operator_token: Option<&str>,
+) -> TestResult<(Running, String)> {
     fixture::build(root, &fixture::listings())?;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chahao"))
-        .arg("serve")
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chahao"));
+    command.arg("serve");
+    match operator_token {
+        None => command.args(["--rate-limit", "0"]),
+        Some(token) => command
+            .args(["--rate-limit", "1", "--rate-burst", "10"])
+            .env("CHAHAO_OPERATOR_TOKEN", token),
+    };
+    let mut child = command
         .arg("--index")
         .arg(root)
         .arg("--listen")
@@ -197,12 +214,21 @@ async fn with_browser<F>(body: F) -> TestResult
 where
     F: FnOnce(Client, Arc<Rig>) -> BoxFuture<TestResult>,
 {
+    with_browser_on(None, body).await
+}
+
+/// [`with_browser`] on a server with `operator_token` (and so a tight
+/// rate limit) when one is given.
+async fn with_browser_on<F>(operator_token: Option<&str>, body: F) -> TestResult
+where
+    F: FnOnce(Client, Arc<Rig>) -> BoxFuture<TestResult>,
+{
     let Some((driver, chromium)) = browser_paths() else {
         return Ok(());
     };
     let dir = tempfile::tempdir()?;
     let selections = dir.path().join("selections.jsonl");
-    let (_server, base) = start_server(&dir.path().join("index"), &selections)?;
+    let (_server, base) = start_server(&dir.path().join("index"), &selections, operator_token)?;
     let (_driver, driver_url) = start_driver(&driver)?;
     let client = connect(&driver_url, &chromium, &dir.path().join("profile")).await?;
     let rig = Arc::new(Rig { base, selections });
@@ -655,5 +681,55 @@ async fn console(client: &Client, rig: &Rig) -> TestResult {
     let last: Value = serde_json::from_str(log.lines().last().ok_or("a line")?)?;
     assert_eq!(last["query"], "zsdx");
     assert_eq!(last["id"], "ZSDX");
+    Ok(())
+}
+
+const OPERATOR_TOKEN: &str = "operator-browser-3c9e";
+
+#[tokio::test]
+async fn console_sends_the_operator_token() -> TestResult {
+    with_browser_on(Some(OPERATOR_TOKEN), |client, rig| {
+        Box::pin(async move { operator_token(&client, &rig).await })
+    })
+    .await
+}
+
+async fn operator_token(client: &Client, rig: &Rig) -> TestResult {
+    client
+        .goto(&format!("{}/console#token={OPERATOR_TOKEN}", rig.base))
+        .await?;
+    let kept = client
+        .execute(
+            "return [location.hash, sessionStorage.getItem('chahao.operatorToken')];",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        kept,
+        json!(["", OPERATOR_TOKEN]),
+        "the token leaves the address and stays with the tab"
+    );
+    // Thirty requests at once, through the page's own fetch helper.
+    let burst = "const done = arguments[arguments.length - 1];
+        Promise.all(Array.from({ length: 30 }, () =>
+            Chahao.getJson('/api/districts').then((r) => r.status)))
+          .then(done, (e) => done(String(e)));";
+    let with_token = client.execute_async(burst, vec![]).await?;
+    let statuses: Vec<u64> =
+        serde_json::from_value(with_token.clone()).map_err(|e| format!("{e}: {with_token}"))?;
+    assert!(
+        statuses.iter().all(|&s| s == 200),
+        "with the token: {statuses:?}"
+    );
+    client
+        .execute("sessionStorage.removeItem('chahao.operatorToken');", vec![])
+        .await?;
+    let without = client.execute_async(burst, vec![]).await?;
+    let statuses: Vec<u64> =
+        serde_json::from_value(without.clone()).map_err(|e| format!("{e}: {without}"))?;
+    assert!(
+        statuses.contains(&429),
+        "without the token the burst is limited: {statuses:?}"
+    );
     Ok(())
 }

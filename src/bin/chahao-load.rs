@@ -16,6 +16,11 @@
 //! typing speed). The run stops by itself after `--requests` requests or
 //! `--duration` seconds, whichever comes first. Only loopback addresses
 //! are accepted: this is a tool for measuring one's own machine.
+//!
+//! `chahao serve` limits each client address (5 requests per second by
+//! default), and every simulated operator here comes from 127.0.0.1. Set
+//! `CHAHAO_OPERATOR_TOKEN` to the server's operator token and the requests
+//! carry it and are not limited; or start the server with `--rate-limit 0`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -194,6 +199,10 @@ async fn operate(
     let host = server.to_string();
     let mut tally = Tally::default();
     let mut at = operator;
+    let bearer = std::env::var(chahao::http::auth::OPERATOR_TOKEN_VARIABLE)
+        .ok()
+        .filter(|t| !t.is_empty())
+        .map(|t| format!("Bearer {t}"));
     'typing: loop {
         let query = &queries[at % queries.len()];
         at += operators;
@@ -203,8 +212,11 @@ async fn operate(
                 break 'typing;
             }
             let uri = format!("/api/search?q={}&limit={limit}", encode(prefix));
-            let request = hyper::Request::get(uri)
-                .header(hyper::header::HOST, &host)
+            let mut request = hyper::Request::get(uri).header(hyper::header::HOST, &host);
+            if let Some(bearer) = &bearer {
+                request = request.header(hyper::header::AUTHORIZATION, bearer);
+            }
+            let request = request
                 .body(Empty::<Bytes>::new())
                 .map_err(|e| e.to_string())?;
             let outcome = async {

@@ -5,36 +5,65 @@
 //!
 //! The admin endpoint is off (404) unless a bearer token is configured (the
 //! `CHAHAO_ADMIN_TOKEN` environment variable of `chahao serve`); a missing or
-//! wrong token gets 401. Tokens are compared in constant time and never
-//! logged.
+//! wrong token gets 401, and guesses count against the caller's rate limit.
+//! Tokens are compared in constant time and never logged. An upload may be
+//! at most [`super::Limits::max_upload_bytes`] and take at most
+//! [`super::Limits::upload_timeout`]; it is checked and applied by the same code as
+//! `chahao apply`.
+//!
+//! The lists of `/api/changes/latest` hold at most [`PUBLIC_CHANGES`]
+//! entries each for the public; the operator and admin tokens get them
+//! whole, so a big batch is not a way to download the directory.
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
+use tower::ServiceBuilder;
 
+use super::auth::{same_secret, Role};
+use super::limits;
 use super::{ApiError, AppState};
 use crate::batch::{self, ApplyError, ApplyOptions, Format};
 use crate::index::history::ChangeLists;
 use crate::index::BatchRecord;
 
-/// Largest change file accepted by upload (a 100,000-row batch is ~30 MB).
+/// The default largest change file accepted by upload (a 100,000-row batch
+/// is ~30 MB); `chahao serve --max-upload-bytes` changes it.
 pub const MAX_UPLOAD_BYTES: usize = 64 * 1024 * 1024;
 
 /// The environment variable holding the admin bearer token.
-pub const TOKEN_VARIABLE: &str = "CHAHAO_ADMIN_TOKEN";
+pub const TOKEN_VARIABLE: &str = super::auth::ADMIN_TOKEN_VARIABLE;
 
-/// The routes of this module.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/admin/batches",
-            post(upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
-        )
-        .route("/api/changes/latest", get(latest))
+/// Entries of each list of `/api/changes/latest` shown without a token.
+pub const PUBLIC_CHANGES: usize = 100;
+
+/// The upload route, with its own limits: the per-client rate limit (a
+/// valid token is exempt, guesses are not), the upload size and time.
+pub fn router(state: &AppState) -> Router<AppState> {
+    let limits = state.limits();
+    Router::new().route(
+        "/api/admin/batches",
+        post(upload).layer(
+            ServiceBuilder::new()
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    limits::limit_rate,
+                ))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), admit))
+                .layer(DefaultBodyLimit::max(limits.max_upload_bytes))
+                .layer(HandleErrorLayer::new(|error: tower::BoxError| async move {
+                    ApiError::from_layer(error)
+                }))
+                .timeout(limits.upload_timeout),
+        ),
+    )
 }
 
 /// Options of an upload, as query parameters.
@@ -53,27 +82,13 @@ pub struct UploadOptions {
     batch_id: Option<String>,
 }
 
-/// Returns true if and only if `given` equals `expected`, taking the same
-/// time whatever the first differing byte.
-fn same_secret(given: &[u8], expected: &[u8]) -> bool {
-    let mut diff = given.len() ^ expected.len();
-    for (i, e) in expected.iter().enumerate() {
-        diff |= usize::from(given.get(i).copied().unwrap_or(0) ^ e);
-    }
-    diff == 0
-}
-
 fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), Box<Response>> {
     let Some(expected) = state.admin_token() else {
         return Err(Box::new(
             ApiError::NotFound("no route for this request".to_string()).into_response(),
         ));
     };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
+    let given = super::auth::bearer(headers).unwrap_or("");
     if same_secret(given.as_bytes(), expected.as_bytes()) {
         Ok(())
     } else {
@@ -90,15 +105,38 @@ fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), Box<Response>>
     }
 }
 
-async fn upload(
-    State(state): State<AppState>,
-    Query(options): Query<UploadOptions>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    if let Err(denied) = authorise(&state, &headers) {
+/// The middleware in front of the upload: the token is checked, and an
+/// announced size too, before a byte of the body is read, so that nobody
+/// without the token can make the server buffer an upload.
+async fn admit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if let Err(denied) = authorise(&state, request.headers()) {
         return *denied;
     }
+    let max = state.limits().max_upload_bytes;
+    if limits::announced_length(request.headers()).is_some_and(|n| n > max as u64) {
+        return ApiError::Rejected(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the upload is larger than {max} bytes"),
+        )
+        .into_response();
+    }
+    next.run(request).await
+}
+
+/// `POST /api/admin/batches`, once [`admit`] let the request in.
+async fn upload(
+    State(state): State<AppState>,
+    options: Result<Query<UploadOptions>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let options = match options {
+        Ok(Query(options)) => options,
+        Err(rejection) => return ApiError::from(rejection).into_response(),
+    };
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return ApiError::from(rejection).into_response(),
+    };
     let format = match options.format.as_deref() {
         None => Format::detect("upload".as_ref(), &body),
         Some("jsonl") => Format::Jsonl,
@@ -163,17 +201,29 @@ pub struct Latest {
     /// Its lists (ex-directory listings are never in them).
     #[serde(flatten)]
     pub changes: ChangeLists,
+    /// True when the lists were cut to [`PUBLIC_CHANGES`] entries each
+    /// (asked without a token); the record's counts are the whole batch's.
+    pub truncated: bool,
 }
 
-async fn latest(State(state): State<AppState>) -> Result<Json<Latest>, ApiError> {
+/// `GET /api/changes/latest`.
+pub async fn latest(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<Latest>, ApiError> {
+    let whole = matches!(
+        state.tokens().role(&headers),
+        Some(Role::Operator | Role::Admin)
+    );
     let root = state.live().root().to_path_buf();
     let found = tokio::task::spawn_blocking(move || batch::latest_changes(&root)).await??;
-    Ok(Json(match found {
-        Some((record, changes)) => Latest {
-            // The record counts every operation and every listing, the
-            // ex-directory ones too; what the public sees counts only what
-            // it may see: the lists shown, and the listed listings.
-            batch: Some(BatchRecord {
+    let (batch, mut changes) = match found {
+        // The record counts every operation and every listing, the
+        // ex-directory ones too; what the public sees counts only what it
+        // may see: the lists shown (before any cut), and the listed
+        // listings.
+        Some((record, changes)) => (
+            Some(BatchRecord {
                 added: changes.added.len() as u64,
                 updated: changes.updated.len() as u64,
                 deleted: changes.deleted.len() as u64,
@@ -181,24 +231,23 @@ async fn latest(State(state): State<AppState>) -> Result<Json<Latest>, ApiError>
                 ..record
             }),
             changes,
-        },
-        None => Latest {
-            batch: None,
-            changes: ChangeLists::default(),
-        },
-    }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same_secret;
-
-    #[test]
-    fn secrets_compare_exactly() {
-        assert!(same_secret(b"s3cret", b"s3cret"));
-        assert!(!same_secret(b"s3cret", b"s3creT"));
-        assert!(!same_secret(b"s3cre", b"s3cret"));
-        assert!(!same_secret(b"s3crett", b"s3cret"));
-        assert!(!same_secret(b"", b"s3cret"));
+        ),
+        None => (None, ChangeLists::default()),
+    };
+    let mut truncated = false;
+    if !whole {
+        for list in [
+            &mut changes.added,
+            &mut changes.updated,
+            &mut changes.deleted,
+        ] {
+            truncated |= list.len() > PUBLIC_CHANGES;
+            list.truncate(PUBLIC_CHANGES);
+        }
     }
+    Ok(Json(Latest {
+        batch,
+        changes,
+        truncated,
+    }))
 }

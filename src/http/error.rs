@@ -6,7 +6,7 @@
 //! here with its cause and answered with a generic 500, so no internal
 //! detail (paths, stack traces) ever reaches a client.
 
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
@@ -23,6 +23,15 @@ pub enum ApiError {
     NotFound(String),
     /// The request took longer than the server allows (503).
     Timeout,
+    /// The client asked too often; it may try again after `retry_after`
+    /// seconds (429 with `Retry-After`).
+    TooManyRequests {
+        /// Seconds to wait.
+        retry_after: u64,
+    },
+    /// Too many requests are being answered at once; this one was turned
+    /// away without waiting (503 with `Retry-After: 1`).
+    Busy,
     /// The server cannot answer searches right now (503).
     Unavailable(String),
     /// A fault of the server; logged, never shown (500).
@@ -41,7 +50,10 @@ impl ApiError {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Rejected(status, _) => *status,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Timeout | ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Timeout | ApiError::Busy | ApiError::Unavailable(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -55,6 +67,10 @@ impl IntoResponse for ApiError {
                 m.as_str()
             }
             ApiError::Timeout => "the request took too long; try again",
+            ApiError::TooManyRequests { .. } => {
+                "too many requests from this address; wait as long as Retry-After says"
+            }
+            ApiError::Busy => "the server is busy; try again in a moment",
             ApiError::Unavailable(cause) => {
                 tracing::warn!(%cause, "unavailable");
                 "the directory is not available right now; try again"
@@ -64,7 +80,18 @@ impl IntoResponse for ApiError {
                 "internal error"
             }
         };
-        (status, Json(Body { error: message })).into_response()
+        let retry_after = match &self {
+            ApiError::TooManyRequests { retry_after } => Some(*retry_after),
+            ApiError::Busy => Some(1),
+            _ => None,
+        };
+        let mut response = (status, Json(Body { error: message })).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 
@@ -99,5 +126,25 @@ impl From<axum::extract::rejection::JsonRejection> for ApiError {
 impl From<axum::extract::rejection::PathRejection> for ApiError {
     fn from(e: axum::extract::rejection::PathRejection) -> ApiError {
         ApiError::Rejected(e.status(), e.body_text())
+    }
+}
+
+impl From<axum::extract::rejection::BytesRejection> for ApiError {
+    fn from(e: axum::extract::rejection::BytesRejection) -> ApiError {
+        ApiError::Rejected(e.status(), e.body_text())
+    }
+}
+
+impl ApiError {
+    /// The error of a layer in front of the handlers: a request that ran
+    /// out of time, or one turned away because too many are in flight.
+    pub fn from_layer(error: tower::BoxError) -> ApiError {
+        if error.is::<tower::timeout::error::Elapsed>() {
+            ApiError::Timeout
+        } else if error.is::<tower::load_shed::error::Overloaded>() {
+            ApiError::Busy
+        } else {
+            ApiError::Internal(format!("middleware failed: {error}"))
+        }
     }
 }

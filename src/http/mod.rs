@@ -6,18 +6,27 @@
 //! it to a socket and runs it until Ctrl-C or SIGTERM.
 //!
 //! Searches are CPU work: they run on tokio's blocking pool, at most one per
-//! core at a time ([`AppState::search_permits`]), so the async threads
+//! core at a time (the search permits of [`AppState`]), so the async threads
 //! stay free to accept connections and a burst queues instead of spawning a
 //! thread per request. This module never names tantivy: it asks
 //! [`crate::search`] and [`crate::index::browse`].
+//!
+//! Every request except `/healthz` passes the abuse limits of [`Limits`]
+//! first: the per-client rate limit (429), then the cap on requests in
+//! flight (503 at once, never a queue), then the request timeout (503).
+//! [`metrics`] counts and times all of them.
 
 pub mod admin;
+pub mod auth;
 pub mod cache;
 pub mod error;
 pub mod facets;
+pub mod limits;
 pub mod listings;
+pub mod metrics;
 pub mod search;
 pub mod selections;
+pub mod server;
 pub mod view;
 
 use std::net::SocketAddr;
@@ -26,18 +35,22 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::error_handling::HandleErrorLayer;
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use tokio::sync::Semaphore;
+use tower::limit::GlobalConcurrencyLimitLayer;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+pub use auth::Tokens;
 pub use error::ApiError;
+pub use limits::Limits;
+pub use metrics::Metrics;
 pub use selections::SelectionLog;
 
 use crate::index::{Directory, Live};
@@ -54,7 +67,11 @@ struct Shared {
     searches: cache::SearchCache,
     selections: SelectionLog,
     search_permits: Semaphore,
-    admin_token: Option<String>,
+    tokens: Tokens,
+    limits: Limits,
+    rate_limiter: Option<limits::RateLimiter>,
+    in_flight: Arc<Semaphore>,
+    metrics: Arc<Metrics>,
 }
 
 /// How much work the service does at once and how much it remembers.
@@ -80,8 +97,10 @@ impl Default for Tuning {
 
 impl AppState {
     /// The state of a service answering from `live` and recording operator
-    /// selections in `selections`.
+    /// selections in `selections`, with the default [`Limits`] and no
+    /// tokens.
     pub fn new(live: Arc<Live>, selections: SelectionLog, tuning: Tuning) -> AppState {
+        let limits = Limits::default();
         AppState {
             shared: Arc::new(Shared {
                 live,
@@ -89,25 +108,75 @@ impl AppState {
                 searches: cache::SearchCache::new(tuning.cache_entries),
                 selections,
                 search_permits: Semaphore::new(tuning.search_threads.max(1)),
-                admin_token: None,
+                tokens: Tokens::default(),
+                rate_limiter: limits::RateLimiter::new(&limits),
+                in_flight: Arc::new(Semaphore::new(limits.max_in_flight.max(1))),
+                limits,
+                metrics: Arc::new(Metrics::default()),
             }),
+        }
+    }
+
+    /// Changes the state before it is shared (cloned); the builders below
+    /// are called right after [`AppState::new`].
+    fn configure(self, change: impl FnOnce(&mut Shared)) -> AppState {
+        let mut shared = Arc::try_unwrap(self.shared)
+            .unwrap_or_else(|_| panic!("the state is configured before it is shared"));
+        change(&mut shared);
+        AppState {
+            shared: Arc::new(shared),
         }
     }
 
     /// The same state with the admin endpoints on, guarded by `token` (an
     /// empty token leaves them off).
     pub fn with_admin_token(self, token: Option<String>) -> AppState {
-        let mut shared = Arc::try_unwrap(self.shared)
-            .unwrap_or_else(|_| panic!("with_admin_token is called before the state is shared"));
-        shared.admin_token = token.filter(|t| !t.is_empty());
-        AppState {
-            shared: Arc::new(shared),
-        }
+        self.configure(|shared| shared.tokens = shared.tokens.clone().with_admin(token))
+    }
+
+    /// The same state with `token` exempting its bearer from the per-client
+    /// rate limit (an empty token: none).
+    pub fn with_operator_token(self, token: Option<String>) -> AppState {
+        self.configure(|shared| shared.tokens = shared.tokens.clone().with_operator(token))
+    }
+
+    /// The same state with both tokens replaced by `tokens`.
+    pub fn with_tokens(self, tokens: Tokens) -> AppState {
+        self.configure(|shared| shared.tokens = tokens)
+    }
+
+    /// The same state under `limits`.
+    pub fn with_limits(self, limits: Limits) -> AppState {
+        self.configure(|shared| {
+            shared.rate_limiter = limits::RateLimiter::new(&limits);
+            shared.in_flight = Arc::new(Semaphore::new(limits.max_in_flight.max(1)));
+            shared.limits = limits;
+        })
     }
 
     /// The admin bearer token, when the admin endpoints are on.
     pub fn admin_token(&self) -> Option<&str> {
-        self.shared.admin_token.as_deref()
+        self.shared.tokens.admin()
+    }
+
+    /// The configured tokens.
+    pub fn tokens(&self) -> &Tokens {
+        &self.shared.tokens
+    }
+
+    /// The limits the service enforces.
+    pub fn limits(&self) -> &Limits {
+        &self.shared.limits
+    }
+
+    /// The per-client rate limiter, unless the rate limit is off.
+    pub fn rate_limiter(&self) -> Option<&limits::RateLimiter> {
+        self.shared.rate_limiter.as_ref()
+    }
+
+    /// The service's metrics.
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.shared.metrics
     }
 
     /// Answers to recent searches.
@@ -151,25 +220,53 @@ impl AppState {
     }
 }
 
-/// How long a request may take before it is answered with a 503.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
-
 /// The whole service: API, pages, and the layers every request goes
-/// through (request log, timeout, compression, security headers).
+/// through (request log, metrics, abuse limits, timeout, compression,
+/// security headers).
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
+    let limits = state.limits().clone();
+    let metrics = state.metrics().clone();
+    let limited = Router::new()
         .route("/api/search", get(search::search))
         .route("/api/listings/{id}", get(listings::listing))
         .route("/api/listings/{id}/siblings", get(listings::siblings))
         .route("/api/districts", get(facets::districts))
         .route("/api/categories", get(facets::categories))
-        .route("/healthz", get(facets::health))
-        .merge(selections::router())
-        .merge(admin::router());
-    Router::new()
-        .merge(api)
+        .route("/api/changes/latest", get(admin::latest))
+        .route("/metrics", get(metrics::metrics))
+        .merge(selections::router(limits.max_body_bytes))
         .merge(crate::web::router())
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(
+            ServiceBuilder::new()
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    limits::limit_rate,
+                ))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    limits::limit_body,
+                ))
+                .layer(DefaultBodyLimit::max(limits.max_body_bytes))
+                .layer(HandleErrorLayer::new(move |error: tower::BoxError| {
+                    let metrics = metrics.clone();
+                    async move {
+                        let error = ApiError::from_layer(error);
+                        metrics.layer_error(&error);
+                        error
+                    }
+                }))
+                .timeout(limits.request_timeout)
+                .load_shed()
+                .layer(GlobalConcurrencyLimitLayer::with_semaphore(
+                    state.shared.in_flight.clone(),
+                )),
+        );
+    Router::new()
+        .route("/healthz", get(facets::health))
+        .merge(admin::router(&state))
+        .merge(limited)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(
             ServiceBuilder::new()
@@ -180,10 +277,10 @@ pub fn app(state: AppState) -> Router {
                         .on_response(log_response)
                         .on_failure(()),
                 )
-                .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
-                    ApiError::Timeout
-                }))
-                .timeout(REQUEST_TIMEOUT)
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    metrics::record,
+                ))
                 .layer(CompressionLayer::new())
                 .layer(SetResponseHeaderLayer::if_not_present(
                     header::X_CONTENT_TYPE_OPTIONS,
@@ -240,8 +337,10 @@ pub struct ServeConfig {
     pub tuning: Tuning,
     /// How often to look for a newly published generation.
     pub refresh_every: Duration,
-    /// The admin bearer token; the admin endpoints are off without one.
-    pub admin_token: Option<String>,
+    /// The admin and operator tokens.
+    pub tokens: Tokens,
+    /// The abuse limits.
+    pub limits: Limits,
 }
 
 /// Serves `live` until Ctrl-C or SIGTERM; in-flight requests finish first.
@@ -251,12 +350,24 @@ pub async fn serve(
     config: ServeConfig,
     ready: impl FnOnce(SocketAddr),
 ) -> crate::Result<()> {
+    serve_until(live, config, ready, shutdown_signal()).await
+}
+
+/// Like [`serve`], but stops when `shutdown` completes instead of on a
+/// signal (for tests and for embedding).
+pub async fn serve_until(
+    live: Arc<Live>,
+    config: ServeConfig,
+    ready: impl FnOnce(SocketAddr),
+    shutdown: impl std::future::Future<Output = ()>,
+) -> crate::Result<()> {
     let (selections, unwritable) = SelectionLog::open_or_later(&config.selections);
     if let Some(e) = unwritable {
         tracing::warn!(error = %e, "the selection log cannot be written; serving searches anyway, selections will fail until it can");
     }
-    let state =
-        AppState::new(live.clone(), selections, config.tuning).with_admin_token(config.admin_token);
+    let state = AppState::new(live.clone(), selections, config.tuning)
+        .with_tokens(config.tokens)
+        .with_limits(config.limits.clone());
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(crate::Error::io(format!(
@@ -268,14 +379,24 @@ pub async fn serve(
         config.listen
     )))?;
     let watcher = tokio::spawn(follow_generations(live, config.refresh_every));
+    let forgetter = state.rate_limiter().cloned().map(|limiter| {
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                limiter.forget_idle_clients();
+            }
+        })
+    });
     tracing::info!(%bound, "listening");
     ready(bound);
-    let served = axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
+    server::run(listener, app(state), &config.limits, shutdown).await;
     watcher.abort();
+    if let Some(forgetter) = forgetter {
+        forgetter.abort();
+    }
     tracing::info!("stopped");
-    served.map_err(crate::Error::io(format!("serving on {bound}")))
+    Ok(())
 }
 
 /// Switches to each newly published generation, so a batch applied while

@@ -31,6 +31,9 @@ pub struct SearchParams {
     limit: Option<String>,
     district: Option<String>,
     category: Option<String>,
+    offset: Option<String>,
+    page: Option<String>,
+    start: Option<String>,
 }
 
 /// The answer: contract section 4. The hits come serialised, straight from
@@ -52,6 +55,12 @@ pub async fn search(
 ) -> Result<Response, ApiError> {
     let started = Instant::now();
     let Query(params) = params?;
+    if params.offset.is_some() || params.page.is_some() || params.start.is_some() {
+        return Err(ApiError::BadRequest(format!(
+            "paging is not offered: a search answers with its best {MAX_LIMIT} hits at most; \
+             refine the query or filter by district or category instead"
+        )));
+    }
     let query = check_query(params.q)?;
     let limit = check_limit(params.limit.as_deref())?;
     let district = non_empty(params.district);
@@ -96,6 +105,7 @@ pub async fn search(
             (hits, Some(count), false)
         }
     };
+    state.metrics().search(hits.get() == "[]");
     let took_ms = (started.elapsed().as_secs_f64() * 1e5).round() / 100.0;
     tracing::info!(
         q_chars = query.chars().count(),

@@ -31,11 +31,12 @@ use crate::search::understand::MAX_QUERY_CHARS;
 /// A selection is a few dozen bytes; anything much larger is not one.
 const MAX_BODY_BYTES: usize = 4 * 1024;
 
-/// The routes of this module.
-pub fn router() -> Router<AppState> {
+/// The routes of this module; a body may be at most `max_body_bytes` or
+/// 4 KiB, whichever is smaller.
+pub fn router(max_body_bytes: usize) -> Router<AppState> {
     Router::new().route(
         "/api/selections",
-        post(record).layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
+        post(record).layer(DefaultBodyLimit::max(max_body_bytes.min(MAX_BODY_BYTES))),
     )
 }
 

@@ -67,9 +67,30 @@ const Chahao = (() => {
     return out;
   }
 
+  // The operator token: given once as /console#token=…, kept in this tab's
+  // sessionStorage and sent as a bearer token, so the console is not held
+  // to the per-client rate limit (a call centre is many operators behind
+  // one address). A URL fragment never reaches the server or its log.
+  const TOKEN_KEY = "chahao.operatorToken";
+
+  function adoptToken() {
+    const match = location.hash.match(/^#token=(.+)$/);
+    if (!match) return;
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+
+  function authHeaders() {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  }
+
   // GET a JSON endpoint; resolves to {ok, status, body}.
   async function getJson(path, signal) {
-    const response = await fetch(path, { signal, headers: { Accept: "application/json" } });
+    const response = await fetch(path, {
+      signal,
+      headers: { Accept: "application/json", ...authHeaders() },
+    });
     let body;
     try {
       body = await response.json();
@@ -146,5 +167,5 @@ const Chahao = (() => {
     }
   }
 
-  return { el, highlighted, getJson, matchLabel, Searcher };
+  return { el, highlighted, getJson, matchLabel, Searcher, adoptToken, authHeaders };
 })();

@@ -6,7 +6,8 @@
 "use strict";
 
 (() => {
-  const { el, highlighted, getJson, matchLabel, Searcher } = Chahao;
+  const { el, highlighted, getJson, matchLabel, Searcher, adoptToken, authHeaders } = Chahao;
+  adoptToken();
   const input = document.getElementById("q");
   const status = document.getElementById("status");
   const list = document.getElementById("hits");
@@ -158,7 +159,7 @@
     try {
       const response = await fetch("/api/selections", {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: { "Content-Type": "application/json", ...authHeaders() },
         body: JSON.stringify({ query: shownQuery, id: hit.id, rank }),
       });
       const body = await response.json();

@@ -546,10 +546,18 @@ fn a_damaged_directory_with_nothing_to_fall_back_to_is_a_clear_error() -> TestRe
 
 fn serve_command(root: &Path) -> Command {
     let mut cmd = chahao();
-    cmd.args(["serve", "--listen", "127.0.0.1:0", "--index"])
-        .arg(root)
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::null());
+    // The test's own queries are one client: no rate limit.
+    cmd.args([
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--rate-limit",
+        "0",
+        "--index",
+    ])
+    .arg(root)
+    .env("RUST_LOG", "warn")
+    .stdin(Stdio::null());
     cmd
 }
 

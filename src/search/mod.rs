@@ -164,11 +164,14 @@ pub struct Filters {
 /// `limit` hits are found: the cost depends on how many hits are wanted, not
 /// on how many listings match (`z` matches most of a city).
 ///
-/// The look-ups come in three stages: what was typed, what it may stand for
-/// (short names, homophones, fuzzy pinyin), one slip. A later stage runs only
-/// while fewer than `limit` hits are found and none of them matched a name
-/// or alias as typed: when the caller's words are found literally, sound-
-/// alikes would only add noise below them.
+/// The look-ups come in five stages: what was typed, typed pinyin inside a
+/// name, what it may stand for (short names, homophones, fuzzy pinyin),
+/// fuzzy pinyin inside a name, one slip. A later stage runs only while fewer than `limit` hits are found
+/// and none of them matched a name or alias as typed: when the caller's
+/// words are found literally, sound-alikes would only add noise below them.
+/// Pinyin inside a name, fuzzy or not, and a slip are looked for only when
+/// nothing was found before them: they are dear on a big directory, and a worse explanation
+/// of what was typed than any match already found.
 pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> Result<Vec<Hit>> {
     let understood = understand::understand(query).map_err(Error::User)?;
     let searcher = dir.searcher();
@@ -176,14 +179,22 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
     let mut hits: Vec<Hit> = Vec::new();
     // Room for the departments that `finish` folds away.
     let per_probe = limit * 3;
-    'stages: for stage in plan::probes(dir.fields(), &understood, filters) {
+    'stages: for (stage, probes) in plan::probes(dir.fields(), &understood, filters)
+        .into_iter()
+        .enumerate()
+    {
         if hits
             .iter()
             .any(|h| h.kind.tier() <= MatchKind::Alias.tier())
         {
             break;
         }
-        for probe in stage {
+        // Pinyin inside a name, and a slip, are later explanations: looked
+        // for only when nothing matched before them.
+        if [WITHIN, DERIVED_WITHIN, SLIPS].contains(&stage) && !hits.is_empty() {
+            continue;
+        }
+        for probe in probes {
             for address in most_popular(&searcher, probe.as_ref(), per_probe)? {
                 if seen.insert(address) {
                     if let Some(hit) = judge_document(dir, &searcher, address, &understood)? {
@@ -204,6 +215,13 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
 pub(crate) fn is_short_name_text(text: &str) -> bool {
     text.chars().all(|c| !c.is_ascii() || c.is_ascii_digit()) && !text.is_ascii()
 }
+
+/// The stage of [`plan::probes`] that looks for typed pinyin inside names.
+const WITHIN: usize = 1;
+/// The stage of [`plan::probes`] that looks for fuzzy pinyin inside names.
+const DERIVED_WITHIN: usize = 3;
+/// The stage of [`plan::probes`] that reads one slip into typed pinyin.
+const SLIPS: usize = 4;
 
 /// The `k` most popular live documents matching `query`: the first `k` of
 /// each segment (each is in order of falling weight), then the best `k` of

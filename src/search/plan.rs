@@ -17,8 +17,9 @@ use super::{is_short_name_text, Filters, MatchKind};
 use crate::index::Fields;
 use crate::text::keys::{
     char_key, exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key, local_part,
-    pinyin_prefix_key, syllable_key, word_pair_key, ANCHOR, MIN_PHONE_PREFIX, PHONE_PREFIX,
-    PHONE_PREFIX_KEY, PHONE_TAIL_PREFIX,
+    pinyin_prefix_key, syllable_key, word_pair_key, ANCHOR, MAX_FUZZY_SYLLABLES,
+    MAX_INITIALS_PREFIX, MAX_PINYIN_PREFIX, MIN_PHONE_PREFIX, PHONE_PREFIX, PHONE_PREFIX_KEY,
+    PHONE_TAIL_PREFIX,
 };
 use crate::text::pinyin::{split_pinyin, Piece};
 
@@ -92,7 +93,7 @@ pub fn prefix_terms(fields: &Fields, understood: &Understood) -> Vec<Term> {
 }
 
 /// Longest typed pinyin a name's full-pinyin prefix keys hold.
-const MAX_TYPO_LETTERS: usize = 20;
+const MAX_TYPO_LETTERS: usize = MAX_PINYIN_PREFIX;
 
 /// One slip in typed pinyin (`zhongshnadaxue`, `zhongshandaxeu`): the
 /// full-pinyin prefix keys within one edit (a letter swapped with its
@@ -256,21 +257,24 @@ fn part_query(fields: &Fields, part: &Part, typed: bool) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(should))
 }
 
-/// The look-ups of a query in three stages, best first within each (see
+/// The look-ups of a query in five stages, best first within each (see
 /// `search`): what was typed, as typed (the anchored prefix terms, the
-/// literal and pinyin phrases at the start of a name, inside it and in an
-/// alias, the number and the English name, and for a query of several parts
-/// all parts together); then what it may stand for (derived short names,
-/// homophones, fuzzy pinyin); then one slip in typed pinyin. The order
-/// follows the ranking's tiers, so that once enough hits are found no later
-/// look-up can rank above them.
+/// literal and pinyin phrases at the start of a name and in an alias, the
+/// literal chars inside a name, the number and the English name, and for a
+/// query of several parts all parts together); typed pinyin or initials
+/// inside a name; what it may stand for (derived short names, homophones,
+/// fuzzy pinyin at the start of a name); fuzzy pinyin inside a name; one
+/// slip in typed pinyin. The order follows the ranking's tiers, so that
+/// once enough hits are found no later look-up can rank above them.
 pub fn probes(
     fields: &Fields,
     understood: &Understood,
     filters: &Filters,
-) -> [Vec<Box<dyn Query>>; 3] {
+) -> [Vec<Box<dyn Query>>; 5] {
     let mut typed: Vec<Box<dyn Query>> = Vec::new();
+    let mut within: Vec<Box<dyn Query>> = Vec::new();
     let mut derived: Vec<Box<dyn Query>> = Vec::new();
+    let mut derived_within: Vec<Box<dyn Query>> = Vec::new();
     let mut slips: Vec<Box<dyn Query>> = Vec::new();
     if let Some(digits) = &understood.number {
         typed.push(number_query(fields, digits));
@@ -317,14 +321,33 @@ pub fn probes(
             }
         }
         for d in derivations {
-            let stage = if matches!(d.kind, MatchKind::Homophone | MatchKind::FuzzyPinyin) {
-                &mut derived
-            } else {
-                &mut typed
+            let sounds = matches!(d.kind, MatchKind::Homophone | MatchKind::FuzzyPinyin);
+            let anchored = phrase(fields.name_seq, &anchored_keys(d), d.prefix_last);
+            // The name's indexed pinyin, initials or fuzzy pinyin start
+            // picks the few names the phrase is then checked in.
+            let anchored = match start_term(fields, part, d) {
+                Some(start) => Box::new(BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        Box::new(TermQuery::new(start, IndexRecordOption::Basic)) as Box<dyn Query>,
+                    ),
+                    (Occur::Must, anchored),
+                ])),
+                None => anchored,
             };
-            stage.push(phrase(fields.name_seq, &anchored_keys(d), d.prefix_last));
-            stage.push(phrase(fields.name_seq, &d.keys, d.prefix_last));
+            let stage = if sounds { &mut derived } else { &mut typed };
+            stage.push(anchored);
             stage.push(phrase(fields.alias_seq, &d.keys, d.prefix_last));
+            // Pinyin, initials or sounds inside a name (`tianhezhihang`)
+            // are a look-up of common keys, dear on a big directory: made
+            // only when nothing matched from the start of a name or alias.
+            let inside = phrase(fields.name_seq, &d.keys, d.prefix_last);
+            match (sounds, d.kind) {
+                (false, MatchKind::Literal) => typed.push(inside),
+                (false, _) => within.push(inside),
+                (true, MatchKind::Homophone) => derived.push(inside),
+                (true, _) => derived_within.push(inside),
+            }
         }
         slips.extend(typo_queries(fields, part));
     } else {
@@ -340,12 +363,44 @@ pub fn probes(
     if let Some(english) = english_query(fields, &understood.normalized) {
         typed.push(english);
     }
-    [typed, derived, slips].map(|stage| {
+    [typed, within, derived, derived_within, slips].map(|stage| {
         stage
             .into_iter()
             .map(|q| with_filters(fields, q, filters))
             .collect()
     })
+}
+
+/// The prefix key a typed all-letter part's derivation must start a name
+/// or alias with, from the derivation's leading run of keys of one kind:
+/// the full pinyin of its leading whole syllables, the letters of its
+/// leading initials, or the classes of its leading fuzzy syllables, as far
+/// as those keys are indexed. None when the part is not all letters.
+fn start_term(fields: &Fields, part: &Part, d: &Derivation) -> Option<Term> {
+    if !part.text.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let tag = d.keys.first()?.as_bytes().first().copied()?;
+    let run: Vec<&str> = d
+        .keys
+        .iter()
+        .take_while(|k| k.as_bytes().first() == Some(&tag))
+        .map(|k| &k[1..])
+        .collect();
+    let key = match tag {
+        b'p' => {
+            let letters = run.concat();
+            pinyin_prefix_key(&letters[..letters.len().min(MAX_PINYIN_PREFIX)])
+        }
+        b'i' => {
+            let letters = run.concat();
+            initials_prefix_key(&letters[..letters.len().min(MAX_INITIALS_PREFIX)])
+        }
+        // A fuzzy key is a whole syllable's class, never a prefix.
+        b'f' => fuzzy_prefix_key(&run[..run.len().min(MAX_FUZZY_SYLLABLES)].concat()),
+        _ => return None,
+    };
+    Some(Term::from_field_text(fields.prefix, &key))
 }
 
 fn anchored_keys(d: &Derivation) -> Vec<String> {

@@ -167,11 +167,11 @@ pub const PHONE_TAIL_PREFIX: &str = "s";
 /// Most chars of a name indexed as a literal prefix key.
 const MAX_LITERAL_PREFIX: usize = 12;
 /// Most letters of a name's initials indexed as prefix keys.
-const MAX_INITIALS_PREFIX: usize = 12;
+pub const MAX_INITIALS_PREFIX: usize = 12;
 /// Most letters of a name's full pinyin indexed as prefix keys.
-const MAX_PINYIN_PREFIX: usize = 20;
+pub const MAX_PINYIN_PREFIX: usize = 20;
 /// Most syllables of a name's fuzzy pinyin indexed as prefix keys.
-const MAX_FUZZY_SYLLABLES: usize = 8;
+pub const MAX_FUZZY_SYLLABLES: usize = 8;
 /// Most reading variants of one name spelled out (polyphones multiply).
 const MAX_SPELLINGS: usize = 2;
 

@@ -320,24 +320,33 @@ pub fn probes(
                 }
             }
         }
+        // Anchored phrases that share their indexed start are one look-up:
+        // the start picks the few names, any of the phrases then checks them.
+        let mut by_start: Vec<(bool, Vec<Term>, Vec<Box<dyn Query>>)> = Vec::new();
+        let mut alias_typed: Vec<Box<dyn Query>> = Vec::new();
+        let mut alias_derived: Vec<Box<dyn Query>> = Vec::new();
         for d in derivations {
             let sounds = matches!(d.kind, MatchKind::Homophone | MatchKind::FuzzyPinyin);
-            let anchored = phrase(fields.name_seq, &anchored_keys(d), d.prefix_last);
-            // The name's indexed pinyin, initials or fuzzy pinyin start
-            // picks the few names the phrase is then checked in.
-            let anchored = match start_term(fields, part, d) {
-                Some(start) => Box::new(BooleanQuery::new(vec![
-                    (
-                        Occur::Must,
-                        Box::new(TermQuery::new(start, IndexRecordOption::Basic)) as Box<dyn Query>,
-                    ),
-                    (Occur::Must, anchored),
-                ])),
-                None => anchored,
-            };
             let stage = if sounds { &mut derived } else { &mut typed };
-            stage.push(anchored);
-            stage.push(phrase(fields.alias_seq, &d.keys, d.prefix_last));
+            let anchored = phrase(fields.name_seq, &anchored_keys(d), d.prefix_last);
+            match start_terms(fields, part, d) {
+                Some(start) => match by_start
+                    .iter_mut()
+                    .find(|(s, t, _)| *s == sounds && *t == start)
+                {
+                    Some((_, _, phrases)) => phrases.push(anchored),
+                    None => by_start.push((sounds, start, vec![anchored])),
+                },
+                None => stage.push(anchored),
+            }
+            let alias = phrase(fields.alias_seq, &d.keys, d.prefix_last);
+            match (sounds, d.kind) {
+                // An alias as typed outranks chars inside a name: looked
+                // up before them.
+                (false, MatchKind::Literal) => typed.push(alias),
+                (false, _) => alias_typed.push(alias),
+                (true, _) => alias_derived.push(alias),
+            }
             // Pinyin, initials or sounds inside a name (`tianhezhihang`)
             // are a look-up of common keys, dear on a big directory: made
             // only when nothing matched from the start of a name or alias.
@@ -347,6 +356,22 @@ pub fn probes(
                 (false, _) => within.push(inside),
                 (true, MatchKind::Homophone) => derived.push(inside),
                 (true, _) => derived_within.push(inside),
+            }
+        }
+        for (sounds, start, phrases) in by_start {
+            let stage = if sounds { &mut derived } else { &mut typed };
+            let starts = start
+                .into_iter()
+                .map(|t| Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>)
+                .collect();
+            stage.push(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, any_of(starts)),
+                (Occur::Must, any_of(phrases)),
+            ])));
+        }
+        for (stage, aliases) in [(&mut typed, alias_typed), (&mut derived, alias_derived)] {
+            if !aliases.is_empty() {
+                stage.push(any_of(aliases));
             }
         }
         slips.extend(typo_queries(fields, part));
@@ -371,14 +396,28 @@ pub fn probes(
     })
 }
 
-/// The prefix key a typed all-letter part's derivation must start a name
-/// or alias with, from the derivation's leading run of keys of one kind:
-/// the full pinyin of its leading whole syllables, the letters of its
-/// leading initials, or the classes of its leading fuzzy syllables, as far
-/// as those keys are indexed. None when the part is not all letters.
-fn start_term(fields: &Fields, part: &Part, d: &Derivation) -> Option<Term> {
+/// The prefix keys a derivation of a typed part must start a name or alias
+/// with (any of them), as far as those keys are indexed: for an all-letter
+/// part, the full pinyin of the derivation's leading whole syllables, the
+/// letters of its leading initials, or the classes of its leading fuzzy
+/// syllables; for Han chars mixed with letters (`广州dlgc`), the initials
+/// they spell, each Han char by the first letter of each of its readings.
+/// None when no such key narrows the look-up.
+fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Vec<Term>> {
+    let terms = |keys: Vec<String>| -> Vec<Term> {
+        keys.iter()
+            .map(|k| Term::from_field_text(fields.prefix, k))
+            .collect()
+    };
     if !part.text.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
+        return mixed_initials(d).map(|spellings| {
+            terms(
+                spellings
+                    .iter()
+                    .map(|letters| initials_prefix_key(letters))
+                    .collect(),
+            )
+        });
     }
     let tag = d.keys.first()?.as_bytes().first().copied()?;
     let run: Vec<&str> = d
@@ -400,7 +439,55 @@ fn start_term(fields: &Fields, part: &Part, d: &Derivation) -> Option<Term> {
         b'f' => fuzzy_prefix_key(&run[..run.len().min(MAX_FUZZY_SYLLABLES)].concat()),
         _ => return None,
     };
-    Some(Term::from_field_text(fields.prefix, &key))
+    Some(terms(vec![key]))
+}
+
+/// Most spellings of the initials of a mixed part looked up.
+const MAX_INITIALS_SPELLINGS: usize = 4;
+
+/// The initials, one letter a char, that a derivation of Han chars and
+/// letters spells (`c广 c州 id il` → `gzdl`), every reading of a
+/// polyphone spelled, at most [`MAX_INITIALS_SPELLINGS`]; None for a
+/// derivation without letters or with fuzzy classes (nothing narrower than
+/// the chars' own keys then).
+fn mixed_initials(d: &Derivation) -> Option<Vec<String>> {
+    if !d
+        .keys
+        .iter()
+        .any(|k| k.starts_with('i') || k.starts_with('p'))
+    {
+        return None;
+    }
+    let mut spellings = vec![String::new()];
+    for key in d.keys.iter().take(MAX_INITIALS_PREFIX) {
+        let mut chars = key.chars();
+        let options: Vec<char> = match (chars.next(), chars.next()) {
+            (Some('i' | 'p'), Some(first)) => vec![first],
+            (Some('c'), Some(c)) if c.is_ascii_alphanumeric() => vec![c],
+            (Some('c'), Some(c)) => {
+                let mut firsts: Vec<char> = crate::text::pinyin::char_readings(c)
+                    .iter()
+                    .filter_map(|r| r.chars().next())
+                    .collect();
+                firsts.dedup();
+                if firsts.is_empty() {
+                    return None;
+                }
+                firsts
+            }
+            _ => return None,
+        };
+        let mut next = Vec::new();
+        for spelling in &spellings {
+            for letter in &options {
+                if next.len() < MAX_INITIALS_SPELLINGS {
+                    next.push(format!("{spelling}{letter}"));
+                }
+            }
+        }
+        spellings = next;
+    }
+    Some(spellings)
 }
 
 fn anchored_keys(d: &Derivation) -> Vec<String> {
@@ -408,6 +495,16 @@ fn anchored_keys(d: &Derivation) -> Vec<String> {
     keys.push(ANCHOR.to_string());
     keys.extend(d.keys.iter().cloned());
     keys
+}
+
+/// One look-up matching any of `queries`.
+fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.remove(0);
+    }
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
 }
 
 fn scored(query: Box<dyn Query>, score: f32) -> (Occur, Box<dyn Query>) {

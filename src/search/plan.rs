@@ -322,7 +322,7 @@ pub fn probes(
         }
         // Anchored phrases that share their indexed start are one look-up:
         // the start picks the few names, any of the phrases then checks them.
-        let mut by_start: Vec<(bool, Vec<Term>, Vec<Box<dyn Query>>)> = Vec::new();
+        let mut by_start: Vec<StartGroup> = Vec::new();
         let mut alias_typed: Vec<Box<dyn Query>> = Vec::new();
         let mut alias_derived: Vec<Box<dyn Query>> = Vec::new();
         for d in derivations {
@@ -496,6 +496,9 @@ fn anchored_keys(d: &Derivation) -> Vec<String> {
     keys.extend(d.keys.iter().cloned());
     keys
 }
+
+/// Anchored phrases of one stage (sounds or not) sharing their start keys.
+type StartGroup = (bool, Vec<Term>, Vec<Box<dyn Query>>);
 
 /// One look-up matching any of `queries`.
 fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {

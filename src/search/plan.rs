@@ -351,8 +351,12 @@ pub fn probes(
             // are a look-up of common keys, dear on a big directory: made
             // only when nothing matched from the start of a name or alias.
             let inside = phrase(fields.name_seq, &d.keys, d.prefix_last);
+            let initials_only = d.keys.iter().all(|k| k.starts_with('i'));
             match (sounds, d.kind) {
                 (false, MatchKind::Literal) => typed.push(inside),
+                // Long initials inside a name are no one's way of naming it,
+                // and the dearest look-up there is (every key is common).
+                (false, _) if initials_only && d.keys.len() > MAX_INNER_INITIALS => {}
                 (false, _) => within.push(inside),
                 (true, MatchKind::Homophone) => derived.push(inside),
                 (true, _) => derived_within.push(inside),
@@ -496,6 +500,10 @@ fn anchored_keys(d: &Derivation) -> Vec<String> {
     keys.extend(d.keys.iter().cloned());
     keys
 }
+
+/// Most initials looked for inside a name (from the start of a name, any
+/// number are).
+const MAX_INNER_INITIALS: usize = 8;
 
 /// Anchored phrases of one stage (sounds or not) sharing their start keys.
 type StartGroup = (bool, Vec<Term>, Vec<Box<dyn Query>>);

@@ -77,6 +77,40 @@ fn csv_encodings_and_line_endings_are_detected() {
     }
 }
 
+/// Old Mac spreadsheet exports end lines with a lone CR. The CSV reader ends
+/// a record there, so each row is on its own line, as an editor shows it
+/// (found by fuzzing: fuzz/regressions/changes_csv/cr-line-endings).
+#[test]
+fn csv_rows_after_a_lone_cr_are_on_their_own_lines() {
+    let cr = csv_listings().replace('\n', "\r");
+    let got = read_listings(cr.as_bytes(), Format::Csv);
+    assert!(got.errors.is_empty(), "{:?}", got.errors);
+    assert_eq!(
+        got.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+        [2, 3, 4]
+    );
+    // A bad row after a lone CR is reported on its own line, and a CR that
+    // is part of a CRLF ends only one line.
+    let text = format!(
+        "{CSV_HEADER}\r\n,GZ-1,好,,,,020-87755766,,,,,,,,\r,GZ-2,坏号码,,,,020-1234,,,,,,,,\n,GZ-3,好,,,,110,,,,,,,,"
+    );
+    let got = read_listings(text.as_bytes(), Format::Csv);
+    let lines: Vec<usize> = got.rows.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [2, 4]);
+    assert_eq!(got.errors.len(), 1, "{:?}", got.errors);
+    assert_eq!(
+        (got.errors[0].line, got.errors[0].id.as_deref()),
+        (3, Some("GZ-2"))
+    );
+    // The input the fuzzer found: two GB18030 rows split by a lone CR.
+    let found = b"e,id,name,,p,d,phones,\n,C,\xb5\xc0\xc2\xb0,,,,122:\r,N,\xb9\xb2,,,,110:";
+    let got = read_changes(found, Format::Csv);
+    let mut lines: Vec<usize> = got.rows.iter().map(|r| r.line).collect();
+    lines.extend(got.errors.iter().map(|e| e.line));
+    lines.sort_unstable();
+    assert_eq!(lines, [2, 3], "rows {:?} errors {:?}", got.rows, got.errors);
+}
+
 #[test]
 fn every_bad_csv_row_is_reported_with_line_id_and_reason() {
     let text = [

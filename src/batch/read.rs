@@ -430,18 +430,50 @@ type RawRecord = (usize, usize, Result<Vec<Vec<u8>>, String>);
 
 /// With CRLF line endings the CSV reader reports a record as starting at the
 /// `\n` that ends the previous line; step past it to the record's first byte.
-fn skip_line_end(bytes: &[u8], mut line: usize, mut start: usize) -> (usize, usize) {
-    while let Some(b) = bytes
-        .get(start)
-        .copied()
-        .filter(|b| *b == b'\n' || *b == b'\r')
-    {
-        if b == b'\n' {
-            line += 1;
-        }
+fn skip_line_end(bytes: &[u8], mut start: usize) -> usize {
+    while matches!(bytes.get(start), Some(b'\n' | b'\r')) {
         start += 1;
     }
-    (line, start)
+    start
+}
+
+/// The line of a byte of a CSV file, counted as an editor shows lines: a
+/// line ends at CRLF, LF or a lone CR. The CSV reader ends a record at a
+/// lone CR too (old Mac spreadsheet exports end every line so) but counts
+/// only LFs, which would put all such rows on one line.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the byte at `offset`. Cheap when offsets come in
+    /// file order, as records do.
+    fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.offset {
+            *self = LineCounter::new(self.bytes);
+        }
+        for i in self.offset..offset {
+            let ends_line = match self.bytes[i] {
+                b'\r' => true,
+                b'\n' => i == 0 || self.bytes[i - 1] != b'\r',
+                _ => false,
+            };
+            self.line += usize::from(ends_line);
+        }
+        self.offset = offset;
+        self.line
+    }
 }
 
 fn read_csv<T>(
@@ -482,23 +514,25 @@ fn read_csv<T>(
         }
     }
     let mut out = Vec::new();
-    let mut pending: Option<(usize, usize)> = None; // (line, start byte) of the previous record
+    let mut pending: Option<usize> = None; // start byte of the previous record
+    let mut lines = LineCounter::new(bytes);
     let mut results: Vec<RawRecord> = Vec::new();
     for record in records {
         match record {
             Ok(r) => {
                 let pos = r.position().expect("csv records carry their position");
-                let (line, start) =
-                    skip_line_end(bytes, pos.line() as usize, bom + pos.byte() as usize);
-                pending = Some((line, start));
+                let start = skip_line_end(bytes, bom + pos.byte() as usize);
+                pending = Some(start);
+                let line = lines.line_at(start);
                 results.push((line, start, Ok(r.iter().map(<[u8]>::to_vec).collect())));
             }
             Err(e) => {
-                let (line, start) = e
+                let start = e
                     .position()
-                    .map(|p| (p.line() as usize, bom + p.byte() as usize))
+                    .map(|p| bom + p.byte() as usize)
                     .or(pending)
-                    .unwrap_or((1, bom));
+                    .unwrap_or(bom);
+                let line = lines.line_at(start);
                 results.push((line, start, Err(format!("not valid CSV: {e}"))));
             }
         }

@@ -215,9 +215,13 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// The text encoding of a whole file: UTF-8 when the whole file is valid
-/// UTF-8, else GB18030. Deciding per field would be wrong: a short GB18030
-/// byte run such as `医院` can happen to be valid UTF-8.
+/// The text encoding of a whole file: UTF-8 when it has a UTF-8 BOM or the
+/// whole file is valid UTF-8, else GB18030. Deciding per field would be
+/// wrong: a short GB18030 byte run such as `医院` can happen to be valid
+/// UTF-8. So can a whole short file (`山` is `ɽ`), but then every non-ASCII
+/// char it holds is a two-byte one (Latin, Greek, IPA ...), while Chinese
+/// text in UTF-8 takes three bytes a char: such a file that also reads as
+/// GB18030 without error is GB18030.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Encoding {
     Utf8,
@@ -226,10 +230,17 @@ enum Encoding {
 
 impl Encoding {
     fn of(bytes: &[u8]) -> Encoding {
-        if std::str::from_utf8(bytes).is_ok() {
-            Encoding::Utf8
-        } else {
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            return Encoding::Utf8;
+        }
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return Encoding::Gb18030;
+        };
+        let two_byte_only = !text.is_ascii() && text.chars().all(|c| c.len_utf8() <= 2);
+        if two_byte_only && !encoding_rs::GB18030.decode_without_bom_handling(bytes).1 {
             Encoding::Gb18030
+        } else {
+            Encoding::Utf8
         }
     }
 
@@ -257,7 +268,7 @@ fn read_jsonl<T>(
 ) -> Vec<Result<Row<T>, RowError>> {
     let mut out = Vec::new();
     let bom = bytes.len() - strip_bom(bytes).len();
-    let encoding = Encoding::of(strip_bom(bytes));
+    let encoding = Encoding::of(bytes);
     let mut start = bom;
     for (index, piece) in strip_bom(bytes)
         .split_inclusive(|b| *b == b'\n')
@@ -482,7 +493,7 @@ fn read_csv<T>(
 ) -> Vec<Result<Row<T>, RowError>> {
     let bom = bytes.len() - strip_bom(bytes).len();
     let body = strip_bom(bytes);
-    let encoding = Encoding::of(body);
+    let encoding = Encoding::of(bytes);
     let decode = |b: &[u8]| encoding.decode(b);
     let whole_file = |reason: String| {
         vec![Err(RowError {

@@ -49,5 +49,9 @@ fuzz_target!(|bytes: &[u8]| {
         .unwrap_or_else(|e| panic!("{input:?} → {shown:?} does not re-parse: {e}"));
     assert_eq!(back, number, "{input:?} → {shown:?}");
 
-    assert_eq!(normalize_digits(digits).as_deref(), Some(digits), "{input:?}");
+    assert_eq!(
+        normalize_digits(digits).as_deref(),
+        Some(digits),
+        "{input:?}"
+    );
 });

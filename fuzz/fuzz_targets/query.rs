@@ -26,8 +26,8 @@ use chahao::search::{plan, rank, Filters, MatchKind};
 use chahao::text::keys::{
     is_derived_short_name, name_keys, name_words, prefix_keys, word_pair_keys, ANCHOR,
 };
-use chahao::text::normalize::{compact, compact_with_map};
 use chahao::text::normalize;
+use chahao::text::normalize::{compact, compact_with_map};
 use libfuzzer_sys::fuzz_target;
 
 struct Fixture {
@@ -53,7 +53,11 @@ fuzz_target!(|bytes: &[u8]| {
     let fixture = fixture();
 
     let normalized = normalize(query);
-    assert_eq!(normalize(&normalized), normalized, "not idempotent: {query:?}");
+    assert_eq!(
+        normalize(&normalized),
+        normalized,
+        "not idempotent: {query:?}"
+    );
     assert_eq!(normalized.trim(), normalized);
     assert!(!normalized.contains("  "));
     let compacted = compact(query);
@@ -67,8 +71,13 @@ fuzz_target!(|bytes: &[u8]| {
     let keys = prefix_keys(&normalized);
     assert!(keys.windows(2).all(|w| w[0] < w[1]));
     let positions = name_keys(&normalized);
-    assert_eq!(positions.first().map(|(p, k)| (*p, k.as_str())), Some((0, ANCHOR)));
-    assert!(positions.iter().all(|(p, _)| *p <= compacted.chars().count()));
+    assert_eq!(
+        positions.first().map(|(p, k)| (*p, k.as_str())),
+        Some((0, ANCHOR))
+    );
+    assert!(positions
+        .iter()
+        .all(|(p, _)| *p <= compacted.chars().count()));
     word_pair_keys(&normalized);
     is_derived_short_name(&compacted, &name_words(&normalized));
 
@@ -86,11 +95,17 @@ fuzz_target!(|bytes: &[u8]| {
     assert_eq!(understood.normalized, normalized);
     assert!(!understood.parts.is_empty());
     for part in &understood.parts {
-        assert!(!part.text.is_empty() && !part.text.contains(' '), "{part:?}");
+        assert!(
+            !part.text.is_empty() && !part.text.contains(' '),
+            "{part:?}"
+        );
         let literal = &part.derivations[0];
         assert_eq!(literal.kind, MatchKind::Literal);
         assert_eq!(literal.keys.len(), part.text.chars().count());
-        assert!(part.derivations.iter().all(|d| !d.keys.is_empty()), "{part:?}");
+        assert!(
+            part.derivations.iter().all(|d| !d.keys.is_empty()),
+            "{part:?}"
+        );
     }
     if let Some(digits) = &understood.number {
         assert!(digits.len() >= 3);

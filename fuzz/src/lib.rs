@@ -166,15 +166,53 @@ fn to_jsonl<T: serde::Serialize>(values: &[T]) -> Vec<u8> {
     out
 }
 
-/// Equal listings, but for the last bit of the weight: serde_json reads a
-/// float back within one unit in the last place unless asked for exact
-/// round trips, and a weight only orders listings.
+/// Equal listings, but for the last bits of floats (the weight, numbers in
+/// extra fields): serde_json reads a float back only within a unit or so in
+/// the last place unless asked for exact round trips, and neither a weight
+/// nor an extra field's number is ever compared.
 fn assert_same_listing(a: &Listing, b: &Listing) {
-    let close = (a.weight - b.weight).abs() <= a.weight.abs() * 4.0 * f64::EPSILON;
-    assert!(close, "weight {} read back as {}", a.weight, b.weight);
+    assert!(
+        close(a.weight, b.weight),
+        "weight {} read back as {}",
+        a.weight,
+        b.weight
+    );
+    let extra_a = serde_json::Value::Object(a.extra.clone());
+    let extra_b = serde_json::Value::Object(b.extra.clone());
+    assert!(
+        same_json(&extra_a, &extra_b),
+        "extra {extra_a} read back as {extra_b}"
+    );
     let b = Listing {
         weight: a.weight,
+        extra: a.extra.clone(),
         ..b.clone()
     };
     assert_eq!(a, &b);
+}
+
+fn close(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= a.abs().max(b.abs()) * 4.0 * f64::EPSILON
+}
+
+/// JSON values equal but for the last bits of floats.
+fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
+            (Some(x), Some(y)) if x.fract() != 0.0 || y.fract() != 0.0 || x.abs() > 1e15 => {
+                close(x, y)
+            }
+            _ => x == y,
+        },
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
+    }
 }

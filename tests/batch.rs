@@ -77,6 +77,68 @@ fn csv_encodings_and_line_endings_are_detected() {
     }
 }
 
+/// Old Mac spreadsheet exports end lines with a lone CR. The CSV reader ends
+/// a record there, so each row is on its own line, as an editor shows it
+/// (found by fuzzing: fuzz/regressions/changes_csv/cr-line-endings).
+#[test]
+fn csv_rows_after_a_lone_cr_are_on_their_own_lines() {
+    let cr = csv_listings().replace('\n', "\r");
+    let got = read_listings(cr.as_bytes(), Format::Csv);
+    assert!(got.errors.is_empty(), "{:?}", got.errors);
+    assert_eq!(
+        got.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+        [2, 3, 4]
+    );
+    // A bad row after a lone CR is reported on its own line, and a CR that
+    // is part of a CRLF ends only one line.
+    let text = format!(
+        "{CSV_HEADER}\r\n,GZ-1,好,,,,020-87755766,,,,,,,,\r,GZ-2,坏号码,,,,020-1234,,,,,,,,\n,GZ-3,好,,,,110,,,,,,,,"
+    );
+    let got = read_listings(text.as_bytes(), Format::Csv);
+    let lines: Vec<usize> = got.rows.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [2, 4]);
+    assert_eq!(got.errors.len(), 1, "{:?}", got.errors);
+    assert_eq!(
+        (got.errors[0].line, got.errors[0].id.as_deref()),
+        (3, Some("GZ-2"))
+    );
+    // The input the fuzzer found: two GB18030 rows split by a lone CR.
+    let found = b"e,id,name,,p,d,phones,\n,C,\xb5\xc0\xc2\xb0,,,,122:\r,N,\xb9\xb2,,,,110:";
+    let got = read_changes(found, Format::Csv);
+    let mut lines: Vec<usize> = got.rows.iter().map(|r| r.line).collect();
+    lines.extend(got.errors.iter().map(|e| e.line));
+    lines.sort_unstable();
+    assert_eq!(lines, [2, 3], "rows {:?} errors {:?}", got.rows, got.errors);
+}
+
+/// A short GB18030 file can be valid UTF-8 as a whole (`山` is the bytes of
+/// `ɽ`); it is still read as GB18030. UTF-8 with Chinese in it, or with a
+/// BOM, stays UTF-8 (found by the proptests of tests/fuzz_props.rs).
+#[test]
+fn short_gb18030_files_that_are_valid_utf8_are_gb18030() {
+    let text = "id,name,phones\nGZ-1,山,020-87755766\n";
+    let (gb, _, _) = encoding_rs::GB18030.encode(text);
+    assert!(
+        std::str::from_utf8(&gb).is_ok(),
+        "the case this test is about"
+    );
+    let got = read_listings(&gb, Format::Csv);
+    assert!(got.errors.is_empty(), "{:?}", got.errors);
+    assert_eq!(got.rows[0].value.name, "山");
+    let jsonl = r#"{"op":"add","listing":{"id":"A","name":"山","phones":[{"number":"110"}]}}"#;
+    let (gb, _, _) = encoding_rs::GB18030.encode(jsonl);
+    let got = read_changes(&gb, Format::Jsonl);
+    assert!(got.errors.is_empty(), "{:?}", got.errors);
+    assert!(matches!(&got.rows[0].value, Change::Add { listing } if listing.name == "山"));
+
+    let utf8 = "id,name,phones,name_en\nGZ-1,山,110,Café\n";
+    let got = read_listings(utf8.as_bytes(), Format::Csv);
+    assert_eq!(got.rows[0].value.name_en.as_deref(), Some("Café"));
+    let bom = "\u{feff}id,name,phones\nGZ-1,ɽ,110\n";
+    let got = read_listings(bom.as_bytes(), Format::Csv);
+    assert_eq!(got.rows[0].value.name, "ɽ");
+}
+
 #[test]
 fn every_bad_csv_row_is_reported_with_line_id_and_reason() {
     let text = [

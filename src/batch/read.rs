@@ -215,9 +215,13 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// The text encoding of a whole file: UTF-8 when the whole file is valid
-/// UTF-8, else GB18030. Deciding per field would be wrong: a short GB18030
-/// byte run such as `医院` can happen to be valid UTF-8.
+/// The text encoding of a whole file: UTF-8 when it has a UTF-8 BOM or the
+/// whole file is valid UTF-8, else GB18030. Deciding per field would be
+/// wrong: a short GB18030 byte run such as `医院` can happen to be valid
+/// UTF-8. So can a whole short file (`山` is `ɽ`), but then every non-ASCII
+/// char it holds is a two-byte one (Latin, Greek, IPA ...), while Chinese
+/// text in UTF-8 takes three bytes a char: such a file that also reads as
+/// GB18030 without error is GB18030.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Encoding {
     Utf8,
@@ -226,10 +230,17 @@ enum Encoding {
 
 impl Encoding {
     fn of(bytes: &[u8]) -> Encoding {
-        if std::str::from_utf8(bytes).is_ok() {
-            Encoding::Utf8
-        } else {
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            return Encoding::Utf8;
+        }
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return Encoding::Gb18030;
+        };
+        let two_byte_only = !text.is_ascii() && text.chars().all(|c| c.len_utf8() <= 2);
+        if two_byte_only && !encoding_rs::GB18030.decode_without_bom_handling(bytes).1 {
             Encoding::Gb18030
+        } else {
+            Encoding::Utf8
         }
     }
 
@@ -257,7 +268,7 @@ fn read_jsonl<T>(
 ) -> Vec<Result<Row<T>, RowError>> {
     let mut out = Vec::new();
     let bom = bytes.len() - strip_bom(bytes).len();
-    let encoding = Encoding::of(strip_bom(bytes));
+    let encoding = Encoding::of(bytes);
     let mut start = bom;
     for (index, piece) in strip_bom(bytes)
         .split_inclusive(|b| *b == b'\n')
@@ -430,18 +441,50 @@ type RawRecord = (usize, usize, Result<Vec<Vec<u8>>, String>);
 
 /// With CRLF line endings the CSV reader reports a record as starting at the
 /// `\n` that ends the previous line; step past it to the record's first byte.
-fn skip_line_end(bytes: &[u8], mut line: usize, mut start: usize) -> (usize, usize) {
-    while let Some(b) = bytes
-        .get(start)
-        .copied()
-        .filter(|b| *b == b'\n' || *b == b'\r')
-    {
-        if b == b'\n' {
-            line += 1;
-        }
+fn skip_line_end(bytes: &[u8], mut start: usize) -> usize {
+    while matches!(bytes.get(start), Some(b'\n' | b'\r')) {
         start += 1;
     }
-    (line, start)
+    start
+}
+
+/// The line of a byte of a CSV file, counted as an editor shows lines: a
+/// line ends at CRLF, LF or a lone CR. The CSV reader ends a record at a
+/// lone CR too (old Mac spreadsheet exports end every line so) but counts
+/// only LFs, which would put all such rows on one line.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the byte at `offset`. Cheap when offsets come in
+    /// file order, as records do.
+    fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.offset {
+            *self = LineCounter::new(self.bytes);
+        }
+        for i in self.offset..offset {
+            let ends_line = match self.bytes[i] {
+                b'\r' => true,
+                b'\n' => i == 0 || self.bytes[i - 1] != b'\r',
+                _ => false,
+            };
+            self.line += usize::from(ends_line);
+        }
+        self.offset = offset;
+        self.line
+    }
 }
 
 fn read_csv<T>(
@@ -450,7 +493,7 @@ fn read_csv<T>(
 ) -> Vec<Result<Row<T>, RowError>> {
     let bom = bytes.len() - strip_bom(bytes).len();
     let body = strip_bom(bytes);
-    let encoding = Encoding::of(body);
+    let encoding = Encoding::of(bytes);
     let decode = |b: &[u8]| encoding.decode(b);
     let whole_file = |reason: String| {
         vec![Err(RowError {
@@ -482,23 +525,25 @@ fn read_csv<T>(
         }
     }
     let mut out = Vec::new();
-    let mut pending: Option<(usize, usize)> = None; // (line, start byte) of the previous record
+    let mut pending: Option<usize> = None; // start byte of the previous record
+    let mut lines = LineCounter::new(bytes);
     let mut results: Vec<RawRecord> = Vec::new();
     for record in records {
         match record {
             Ok(r) => {
                 let pos = r.position().expect("csv records carry their position");
-                let (line, start) =
-                    skip_line_end(bytes, pos.line() as usize, bom + pos.byte() as usize);
-                pending = Some((line, start));
+                let start = skip_line_end(bytes, bom + pos.byte() as usize);
+                pending = Some(start);
+                let line = lines.line_at(start);
                 results.push((line, start, Ok(r.iter().map(<[u8]>::to_vec).collect())));
             }
             Err(e) => {
-                let (line, start) = e
+                let start = e
                     .position()
-                    .map(|p| (p.line() as usize, bom + p.byte() as usize))
+                    .map(|p| bom + p.byte() as usize)
                     .or(pending)
-                    .unwrap_or((1, bom));
+                    .unwrap_or(bom);
+                let line = lines.line_at(start);
                 results.push((line, start, Err(format!("not valid CSV: {e}"))));
             }
         }

@@ -1,0 +1,9 @@
+//! A change file (and the same bytes as a listing file) read as JSONL.
+#![no_main]
+
+use chahao::batch::Format;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    chahao_fuzz::check_file(bytes, Format::Jsonl);
+});

@@ -24,6 +24,7 @@
 //! 8. A newly published generation is served as soon as the live
 //!    directory refreshes.
 
+mod common;
 #[path = "fixture/mod.rs"]
 mod fixture;
 
@@ -34,6 +35,7 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 use chahao::http::app;
+use common::enc;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -113,19 +115,6 @@ async fn post_json(app: &Router, uri: &str, body: &str) -> Answer {
             .expect("a valid request"),
     )
     .await
-}
-
-/// Percent-encodes a query-string value.
-fn enc(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 fn search_uri(q: &str) -> String {

@@ -19,38 +19,14 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use chahao::gen::{changes, Generator};
 use chahao::index::Directory;
-use chahao::model::Listing;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-struct Fixture {
-    _tmp: tempfile::TempDir,
-    pristine: std::path::PathBuf,
-    batch: std::path::PathBuf,
-    before: Vec<Listing>,
-    after: Vec<Listing>,
-}
+use common::BatchFixture as Fixture;
 
 fn fixture() -> Result<Fixture, Box<dyn std::error::Error>> {
-    let tmp = tempfile::tempdir()?;
-    let base: Vec<Listing> = Generator::new(114).take(2_000).collect();
-    let pristine = tmp.path().join("pristine");
-    common::build_index(&pristine, &base)?;
-    let batch = changes::changes(&base, 1_000, 5);
-    let path = tmp.path().join("batch.jsonl");
-    changes::write_jsonl(&batch, std::fs::File::create(&path)?)?;
-    let mut before = base.clone();
-    before.sort_by(|a, b| a.id.cmp(&b.id));
-    let after = changes::resulting(&base, &batch);
-    Ok(Fixture {
-        pristine,
-        batch: path,
-        before,
-        after,
-        _tmp: tmp,
-    })
+    Fixture::new(114, 2_000, 1_000, 5)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {

@@ -32,42 +32,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use chahao::gen::{changes, Generator};
 use chahao::index::{Directory, Live, Store};
 use chahao::model::{Change, Listing};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 type Fallible<T> = Result<T, Box<dyn std::error::Error>>;
 
-/// A built directory, a batch for it, and the listings before and after.
-struct Fixture {
-    tmp: tempfile::TempDir,
-    pristine: PathBuf,
-    batch: PathBuf,
-    changes: Vec<Change>,
-    before: Vec<Listing>,
-    after: Vec<Listing>,
-}
+use common::enc;
+use common::BatchFixture as Fixture;
 
+/// The directory and batch every fault test starts from.
 fn fixture() -> Fallible<Fixture> {
-    let tmp = tempfile::tempdir()?;
-    let base: Vec<Listing> = Generator::new(7).take(2_000).collect();
-    let pristine = tmp.path().join("pristine");
-    common::build_index(&pristine, &base)?;
-    let batch = changes::changes(&base, 600, 11);
-    let path = tmp.path().join("batch.jsonl");
-    changes::write_jsonl(&batch, std::fs::File::create(&path)?)?;
-    let mut before = base.clone();
-    before.sort_by(|a, b| a.id.cmp(&b.id));
-    let after = changes::resulting(&base, &batch);
-    Ok(Fixture {
-        pristine,
-        batch: path,
-        changes: batch,
-        before,
-        after,
-        tmp,
-    })
+    Fixture::new(7, 2_000, 600, 11)
 }
 
 impl Fixture {
@@ -652,16 +628,6 @@ impl Drop for Server {
         let _ = self.child.kill(); // SIGKILL: no graceful shutdown
         let _ = self.child.wait();
     }
-}
-
-fn enc(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

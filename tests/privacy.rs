@@ -25,6 +25,8 @@
 //!    them, and its counts are those of the lists it shows.
 //! 5. `chahao search` prints the same hits with and without them.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -38,6 +40,7 @@ use chahao::batch::{apply, ApplyOptions, Format};
 use chahao::http::{app, AppState, Limits, SelectionLog, Tuning};
 use chahao::index::{self, BatchRecord, Live};
 use chahao::model::Listing;
+use common::enc;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 type Fallible<T> = Result<T, Box<dyn std::error::Error>>;
@@ -254,18 +257,6 @@ async fn assert_same(
     }
     assert_no_secret(uri, &rest);
     Ok((status_s, body_s))
-}
-
-fn enc(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Every way a caller might ask for the ex-directory listings.

@@ -23,24 +23,11 @@ use chahao::index::Directory;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
+use common::copy_dir;
 use common::BatchFixture as Fixture;
 
 fn fixture() -> Result<Fixture, Box<dyn std::error::Error>> {
     Fixture::new(114, 2_000, 1_000, 5)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
 }
 
 fn apply_command(index: &Path, batch: &Path) -> Command {

@@ -38,6 +38,7 @@ use chahao::model::{Change, Listing};
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 type Fallible<T> = Result<T, Box<dyn std::error::Error>>;
 
+use common::copy_dir;
 use common::enc;
 use common::BatchFixture as Fixture;
 
@@ -53,20 +54,6 @@ impl Fixture {
         copy_dir(&self.pristine, &to)?;
         Ok(to)
     }
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
 }
 
 fn chahao() -> Command {

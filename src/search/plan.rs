@@ -364,16 +364,37 @@ pub fn probes(
         }
         for (sounds, start, phrases) in by_start {
             let stage = if sounds { &mut derived } else { &mut typed };
-            let starts = start
+            // Each phrase intersected with the start on its own: an
+            // intersection is driven by its rarest part, a union is not.
+            let starts = || {
+                any_of(
+                    start
+                        .iter()
+                        .map(|t| {
+                            Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic))
+                                as Box<dyn Query>
+                        })
+                        .collect(),
+                )
+            };
+            let each = phrases
                 .into_iter()
-                .map(|t| Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>)
+                .map(|phrase| {
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, starts()),
+                        (Occur::Must, phrase),
+                    ])) as Box<dyn Query>
+                })
                 .collect();
-            stage.push(Box::new(BooleanQuery::new(vec![
-                (Occur::Must, any_of(starts)),
-                (Occur::Must, any_of(phrases)),
-            ])));
+            stage.push(any_of(each));
         }
-        for (stage, aliases) in [(&mut typed, alias_typed), (&mut derived, alias_derived)] {
+        // Typed pinyin or sounds in an alias: an anchored one is found by
+        // the prefix terms already (aliases have prefix keys too), so these
+        // look inside aliases, only when nothing matched before.
+        for (stage, aliases) in [
+            (&mut within, alias_typed),
+            (&mut derived_within, alias_derived),
+        ] {
             if !aliases.is_empty() {
                 stage.push(any_of(aliases));
             }

@@ -19,6 +19,12 @@ use super::MatchKind;
 pub const MAX_QUERY_CHARS: usize = 100;
 /// Most pinyin splits tried for one Latin run.
 const MAX_SPLITS: usize = 8;
+/// Most pinyin splits tried for a run of [`LONG_RUN`] letters or more: a
+/// long run has few readings that make names, and the best splits come
+/// first.
+const MAX_LONG_SPLITS: usize = 3;
+/// Letters from which a Latin run is long.
+const LONG_RUN: usize = 16;
 /// Most homophone spellings tried for one part.
 const MAX_HOMOPHONES: usize = 4;
 
@@ -217,10 +223,17 @@ fn pinyin_derivations(segments: &[Segment], fuzzy: bool) -> Vec<Derivation> {
                     MatchKind::FullPinyin,
                 )]
             }
-            Segment::Latin(s) => if fuzzy {
-                pinyin::split_pinyin_fuzzy(s, MAX_SPLITS)
-            } else {
-                pinyin::split_pinyin(s, MAX_SPLITS)
+            Segment::Latin(s) => {
+                let max = if s.len() >= LONG_RUN {
+                    MAX_LONG_SPLITS
+                } else {
+                    MAX_SPLITS
+                };
+                if fuzzy {
+                    pinyin::split_pinyin_fuzzy(s, max)
+                } else {
+                    pinyin::split_pinyin(s, max)
+                }
             }
             .into_iter()
             .filter_map(|pieces| spell(&pieces, last_segment, fuzzy))

@@ -329,7 +329,17 @@ pub fn probes(
             let sounds = matches!(d.kind, MatchKind::Homophone | MatchKind::FuzzyPinyin);
             let stage = if sounds { &mut derived } else { &mut typed };
             let anchored = phrase(fields.name_seq, &anchored_keys(d), d.prefix_last);
+            // Fuzzy syllables then initials (`guanzou s t h`): a short run
+            // of fuzzy classes starts half the names, and nothing narrower
+            // is indexed; such a reading waits until nothing else matched.
+            let fuzzy_run = d.keys.iter().take_while(|k| k.starts_with('f')).count();
+            let weak_fuzzy = d.kind == MatchKind::FuzzyPinyin
+                && fuzzy_run < d.keys.len()
+                && fuzzy_run < MIN_FUZZY_START;
             match start_terms(fields, part, d) {
+                Some(start) if weak_fuzzy => {
+                    derived_within.push(start_and(&start, anchored));
+                }
                 Some(start) => match by_start
                     .iter_mut()
                     .find(|(s, t, _)| *s == sounds && *t == start)
@@ -366,25 +376,9 @@ pub fn probes(
             let stage = if sounds { &mut derived } else { &mut typed };
             // Each phrase intersected with the start on its own: an
             // intersection is driven by its rarest part, a union is not.
-            let starts = || {
-                any_of(
-                    start
-                        .iter()
-                        .map(|t| {
-                            Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic))
-                                as Box<dyn Query>
-                        })
-                        .collect(),
-                )
-            };
             let each = phrases
                 .into_iter()
-                .map(|phrase| {
-                    Box::new(BooleanQuery::new(vec![
-                        (Occur::Must, starts()),
-                        (Occur::Must, phrase),
-                    ])) as Box<dyn Query>
-                })
+                .map(|phrase| start_and(&start, phrase))
                 .collect();
             stage.push(any_of(each));
         }
@@ -434,15 +428,18 @@ fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Vec<Term>
             .map(|k| Term::from_field_text(fields.prefix, k))
             .collect()
     };
-    if !part.text.bytes().all(|b| b.is_ascii_lowercase()) {
-        return mixed_initials(d).map(|spellings| {
+    let by_initials = || {
+        mixed_initials(d).map(|spellings| {
             terms(
                 spellings
                     .iter()
                     .map(|letters| initials_prefix_key(letters))
                     .collect(),
             )
-        });
+        })
+    };
+    if !part.text.bytes().all(|b| b.is_ascii_lowercase()) {
+        return by_initials();
     }
     let tag = d.keys.first()?.as_bytes().first().copied()?;
     let run: Vec<&str> = d
@@ -451,6 +448,12 @@ fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Vec<Term>
         .take_while(|k| k.as_bytes().first() == Some(&tag))
         .map(|k| &k[1..])
         .collect();
+    // Whole syllables then initials (`guangzhousth`): a short run of
+    // syllables starts half the directory's names; the initials of all
+    // the keys start far fewer.
+    if tag == b'p' && run.len() < d.keys.len() && run.concat().len() < MIN_PINYIN_START {
+        return by_initials();
+    }
     let key = match tag {
         b'p' => {
             let letters = run.concat();
@@ -466,6 +469,26 @@ fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Vec<Term>
     };
     Some(terms(vec![key]))
 }
+
+/// `query` where a name or alias starts with any of `start`.
+fn start_and(start: &[Term], query: Box<dyn Query>) -> Box<dyn Query> {
+    let starts = start
+        .iter()
+        .map(|t| Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)) as Box<dyn Query>)
+        .collect();
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, any_of(starts)),
+        (Occur::Must, query),
+    ]))
+}
+
+/// Fewest fuzzy syllables before initials that are looked up with the
+/// other readings (fewer: only when nothing matched).
+const MIN_FUZZY_START: usize = 3;
+
+/// Fewest letters of leading whole syllables that start a look-up by
+/// themselves when initials follow them (fewer: by the initials of all).
+const MIN_PINYIN_START: usize = 12;
 
 /// Most spellings of the initials of a mixed part looked up.
 const MAX_INITIALS_SPELLINGS: usize = 4;

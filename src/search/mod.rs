@@ -202,7 +202,7 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
                     }
                 }
             }
-            if finish(hits.clone(), limit).len() >= limit {
+            if shown_count(&hits) >= limit {
                 break 'stages;
             }
         }
@@ -279,20 +279,41 @@ fn finish(mut hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
     hits
 }
 
+/// How many of `hits` [`finish`] would show before cutting to a limit:
+/// which departments it keeps depends on the order, how many does not, so
+/// this needs no sort (it runs after every look-up).
+fn shown_count(hits: &[Hit]) -> usize {
+    let mut per_parent: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    hits.iter()
+        .filter(|hit| match &hit.listing.parent_id {
+            Some(parent) if !hit.typed_department => {
+                let n = per_parent.entry(parent.as_str()).or_default();
+                *n += 1;
+                *n <= DEPARTMENTS_PER_ORGANISATION
+            }
+            _ => true,
+        })
+        .count()
+}
+
 /// Marks each anchored hit whose name is the start of another anchored
 /// hit's name of the same tier.
 fn mark_roots(hits: &mut [Hit]) {
-    let starts: Vec<(u32, String)> = hits
+    let roots: Vec<bool> = hits
         .iter()
-        .filter(|h| h.anchored)
-        .map(|h| (h.kind.tier(), h.listing.name.clone()))
+        .map(|hit| {
+            let name = hit.listing.name.as_str();
+            hit.anchored
+                && hits.iter().any(|other| {
+                    other.anchored
+                        && other.kind.tier() == hit.kind.tier()
+                        && other.listing.name.len() > name.len()
+                        && other.listing.name.starts_with(name)
+                })
+        })
         .collect();
-    for hit in hits.iter_mut().filter(|h| h.anchored) {
-        let tier = hit.kind.tier();
-        let name = &hit.listing.name;
-        hit.root = starts.iter().any(|(t, other)| {
-            *t == tier && other.len() > name.len() && other.starts_with(name.as_str())
-        });
+    for (hit, root) in hits.iter_mut().zip(roots) {
+        hit.root = root;
     }
 }
 

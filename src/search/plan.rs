@@ -18,8 +18,8 @@ use crate::index::Fields;
 use crate::text::keys::{
     char_key, exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key, local_part,
     pinyin_prefix_key, syllable_key, word_pair_key, ANCHOR, MAX_FUZZY_SYLLABLES,
-    MAX_INITIALS_PREFIX, MAX_PINYIN_PREFIX, MIN_PHONE_PREFIX, PHONE_PREFIX, PHONE_PREFIX_KEY,
-    PHONE_TAIL_PREFIX,
+    MAX_INITIALS_PREFIX, MAX_LITERAL_PREFIX, MAX_PINYIN_PREFIX, MIN_PHONE_PREFIX, PHONE_PREFIX,
+    PHONE_PREFIX_KEY, PHONE_TAIL_PREFIX,
 };
 use crate::text::pinyin::{split_pinyin, Piece};
 
@@ -280,8 +280,12 @@ pub fn probes(
         typed.push(number_query(fields, digits));
     }
     if let [part] = understood.parts.as_slice() {
+        // Every prefix term looked up on its own, so that an anchored
+        // derivation its start spells whole is not looked up again.
+        let mut probed: Vec<Term> = Vec::new();
         for t in prefix_terms(fields, understood) {
             let fuzzy = t.serialized_value_bytes().first() == Some(&b'z');
+            probed.push(t.clone());
             let probe: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
             if fuzzy {
                 derived.push(probe);
@@ -316,19 +320,21 @@ pub fn probes(
                     exact_key(&pinyin_prefix_key(&spelled)),
                     pinyin_prefix_key(&spelled),
                 ] {
-                    derived.push(term(fields.prefix, &key));
+                    let t = Term::from_field_text(fields.prefix, &key);
+                    probed.push(t.clone());
+                    derived.push(Box::new(TermQuery::new(t, IndexRecordOption::Basic)));
                 }
             }
         }
-        // Anchored phrases that share their indexed start are one look-up:
-        // the start picks the few names, any of the phrases then checks them.
+        // Anchored derivations that share their indexed start are one
+        // look-up: the start picks the few names, the keys after it then
+        // check them.
         let mut by_start: Vec<StartGroup> = Vec::new();
         let mut alias_typed: Vec<Box<dyn Query>> = Vec::new();
         let mut alias_derived: Vec<Box<dyn Query>> = Vec::new();
         for d in derivations {
             let sounds = matches!(d.kind, MatchKind::Homophone | MatchKind::FuzzyPinyin);
             let stage = if sounds { &mut derived } else { &mut typed };
-            let anchored = phrase(fields.name_seq, &anchored_keys(d), d.prefix_last);
             // Fuzzy syllables then initials (`guanzou s t h`): a short run
             // of fuzzy classes starts half the names, and nothing narrower
             // is indexed; such a reading waits until nothing else matched.
@@ -337,17 +343,25 @@ pub fn probes(
                 && fuzzy_run < d.keys.len()
                 && fuzzy_run < MIN_FUZZY_START;
             match start_terms(fields, part, d) {
-                Some(start) if weak_fuzzy => {
-                    derived_within.push(start_and(&start, anchored));
+                Some(start) => {
+                    let beyond = beyond_start(fields.name_seq, d, start.spelled);
+                    if weak_fuzzy {
+                        derived_within.push(start_and(&start.terms, beyond));
+                    } else {
+                        match by_start
+                            .iter_mut()
+                            .find(|g| g.sounds == sounds && g.terms == start.terms)
+                        {
+                            Some(group) => group.add(beyond),
+                            None => by_start.push(StartGroup {
+                                sounds,
+                                terms: start.terms,
+                                checks: beyond.map(|q| vec![q]),
+                            }),
+                        }
+                    }
                 }
-                Some(start) => match by_start
-                    .iter_mut()
-                    .find(|(s, t, _)| *s == sounds && *t == start)
-                {
-                    Some((_, _, phrases)) => phrases.push(anchored),
-                    None => by_start.push((sounds, start, vec![anchored])),
-                },
-                None => stage.push(anchored),
+                None => stage.push(phrase(fields.name_seq, &anchored_keys(d), d.prefix_last)),
             }
             let alias = phrase(fields.alias_seq, &d.keys, d.prefix_last);
             match (sounds, d.kind) {
@@ -372,15 +386,33 @@ pub fn probes(
                 (true, _) => derived_within.push(inside),
             }
         }
-        for (sounds, start, phrases) in by_start {
-            let stage = if sounds { &mut derived } else { &mut typed };
-            // Each phrase intersected with the start on its own: an
-            // intersection is driven by its rarest part, a union is not.
-            let each = phrases
-                .into_iter()
-                .map(|phrase| start_and(&start, phrase))
-                .collect();
-            stage.push(any_of(each));
+        for group in by_start {
+            let stage = if group.sounds {
+                &mut derived
+            } else {
+                &mut typed
+            };
+            match group.checks {
+                // Each check intersected with the start on its own: an
+                // intersection is driven by its rarest part, a union is not.
+                Some(checks) => stage.push(any_of(
+                    checks
+                        .into_iter()
+                        .map(|check| start_and(&group.terms, Some(check)))
+                        .collect(),
+                )),
+                // The start alone, unless it was looked up already.
+                None => {
+                    let fresh: Vec<Term> = group
+                        .terms
+                        .into_iter()
+                        .filter(|t| !probed.contains(t))
+                        .collect();
+                    if !fresh.is_empty() {
+                        stage.push(start_and(&fresh, None));
+                    }
+                }
+            }
         }
         // Typed pinyin or sounds in an alias: an anchored one is found by
         // the prefix terms already (aliases have prefix keys too), so these
@@ -416,31 +448,30 @@ pub fn probes(
 }
 
 /// The prefix keys a derivation of a typed part must start a name or alias
-/// with (any of them), as far as those keys are indexed: for an all-letter
-/// part, the full pinyin of the derivation's leading whole syllables, the
-/// letters of its leading initials, or the classes of its leading fuzzy
-/// syllables; for Han chars mixed with letters (`广州dlgc`), the initials
-/// they spell, each Han char by the first letter of each of its readings.
-/// None when no such key narrows the look-up.
-fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Vec<Term>> {
+/// with (any of them), as far as those keys are indexed, and how many of
+/// the derivation's leading keys they spell: the literal chars, the full
+/// pinyin of its leading whole syllables, the letters of its leading
+/// initials, or the classes of its leading fuzzy syllables; for Han chars
+/// mixed with letters (`广州dlgc`), the initials they spell, each Han char
+/// by the first letter of each of its readings. None when no such key
+/// narrows the look-up.
+fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Start> {
     let terms = |keys: Vec<String>| -> Vec<Term> {
         keys.iter()
             .map(|k| Term::from_field_text(fields.prefix, k))
             .collect()
     };
     let by_initials = || {
-        mixed_initials(d).map(|spellings| {
-            terms(
+        mixed_initials(d).map(|spellings| Start {
+            terms: terms(
                 spellings
                     .iter()
                     .map(|letters| initials_prefix_key(letters))
                     .collect(),
-            )
+            ),
+            spelled: d.keys.len().min(MAX_INITIALS_PREFIX),
         })
     };
-    if !part.text.bytes().all(|b| b.is_ascii_lowercase()) {
-        return by_initials();
-    }
     let tag = d.keys.first()?.as_bytes().first().copied()?;
     let run: Vec<&str> = d
         .keys
@@ -448,38 +479,109 @@ fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Vec<Term>
         .take_while(|k| k.as_bytes().first() == Some(&tag))
         .map(|k| &k[1..])
         .collect();
+    if tag == b'c' && run.len() == d.keys.len() {
+        // The chars themselves (a Han name, or letters as written).
+        let spelled = run.len().min(MAX_LITERAL_PREFIX);
+        return Some(Start {
+            terms: terms(vec![literal_prefix_key(&run[..spelled].concat())]),
+            spelled,
+        });
+    }
+    if !part.text.bytes().all(|b| b.is_ascii_lowercase()) {
+        return by_initials();
+    }
     // Whole syllables then initials (`guangzhousth`): a short run of
     // syllables starts half the directory's names; the initials of all
     // the keys start far fewer.
     if tag == b'p' && run.len() < d.keys.len() && run.concat().len() < MIN_PINYIN_START {
         return by_initials();
     }
-    let key = match tag {
+    // The leading keys whose letters fit in `max` letters (a longer key is
+    // cut to them).
+    let fitting = |max: usize| -> usize {
+        let mut letters = 0;
+        run.iter()
+            .take_while(|k| {
+                letters += k.len();
+                letters <= max
+            })
+            .count()
+    };
+    let (key, spelled) = match tag {
         b'p' => {
             let letters = run.concat();
-            pinyin_prefix_key(&letters[..letters.len().min(MAX_PINYIN_PREFIX)])
+            (
+                pinyin_prefix_key(&letters[..letters.len().min(MAX_PINYIN_PREFIX)]),
+                fitting(MAX_PINYIN_PREFIX),
+            )
         }
         b'i' => {
             let letters = run.concat();
-            initials_prefix_key(&letters[..letters.len().min(MAX_INITIALS_PREFIX)])
+            (
+                initials_prefix_key(&letters[..letters.len().min(MAX_INITIALS_PREFIX)]),
+                fitting(MAX_INITIALS_PREFIX),
+            )
         }
         // A fuzzy key is a whole syllable's class, never a prefix.
-        b'f' => fuzzy_prefix_key(&run[..run.len().min(MAX_FUZZY_SYLLABLES)].concat()),
+        b'f' => {
+            let spelled = run.len().min(MAX_FUZZY_SYLLABLES);
+            (fuzzy_prefix_key(&run[..spelled].concat()), spelled)
+        }
         _ => return None,
     };
-    Some(terms(vec![key]))
+    Some(Start {
+        terms: terms(vec![key]),
+        spelled,
+    })
 }
 
-/// `query` where a name or alias starts with any of `start`.
-fn start_and(start: &[Term], query: Box<dyn Query>) -> Box<dyn Query> {
-    let starts = start
-        .iter()
-        .map(|t| Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)) as Box<dyn Query>)
-        .collect();
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Must, any_of(starts)),
-        (Occur::Must, query),
-    ]))
+/// The prefix keys an anchored derivation starts with, and how many of its
+/// leading keys they spell.
+struct Start {
+    terms: Vec<Term>,
+    spelled: usize,
+}
+
+/// Most keys after a derivation's start checked in the look-up: the start
+/// picks few names, these pick among them, and ranking checks the rest.
+/// Every key of a phrase is a posting list read from the start of the
+/// segment (a long one for a common syllable or char), so fewer keys are
+/// cheaper.
+const MAX_CHECKED_KEYS: usize = 2;
+
+/// The look-up of an anchored derivation beyond what its start spells: a
+/// phrase of the next few keys, or None when the start spells it all.
+fn beyond_start(field: Field, d: &Derivation, spelled: usize) -> Option<Box<dyn Query>> {
+    let n = d.keys.len();
+    if spelled >= n {
+        return None;
+    }
+    let end = (spelled + MAX_CHECKED_KEYS).min(n);
+    Some(phrase(
+        field,
+        &d.keys[spelled..end],
+        d.prefix_last && end == n,
+    ))
+}
+
+/// `query` where a name or alias starts with any of `start` (any name or
+/// alias that does, without a `query`).
+fn start_and(start: &[Term], query: Option<Box<dyn Query>>) -> Box<dyn Query> {
+    let starts = any_of(
+        start
+            .iter()
+            .map(|t| {
+                Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)) as Box<dyn Query>
+            })
+            .collect(),
+    );
+    match query {
+        Some(query) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, starts),
+            (Occur::Must, query),
+        ])),
+        None => starts,
+    }
 }
 
 /// Fewest fuzzy syllables before initials that are looked up with the
@@ -549,8 +651,23 @@ fn anchored_keys(d: &Derivation) -> Vec<String> {
 /// number are).
 const MAX_INNER_INITIALS: usize = 8;
 
-/// Anchored phrases of one stage (sounds or not) sharing their start keys.
-type StartGroup = (bool, Vec<Term>, Vec<Box<dyn Query>>);
+/// Anchored derivations of one stage (sounds or not) sharing their start
+/// keys, with what each checks after the start; no checks when the start
+/// spells one of them whole (the start alone is the look-up then).
+struct StartGroup {
+    sounds: bool,
+    terms: Vec<Term>,
+    checks: Option<Vec<Box<dyn Query>>>,
+}
+
+impl StartGroup {
+    fn add(&mut self, check: Option<Box<dyn Query>>) {
+        match (&mut self.checks, check) {
+            (Some(checks), Some(check)) => checks.push(check),
+            (checks, _) => *checks = None,
+        }
+    }
+}
 
 /// One look-up matching any of `queries`.
 fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {

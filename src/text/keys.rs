@@ -165,7 +165,7 @@ pub const PHONE_PREFIX: &str = "d";
 pub const PHONE_TAIL_PREFIX: &str = "s";
 
 /// Most chars of a name indexed as a literal prefix key.
-const MAX_LITERAL_PREFIX: usize = 12;
+pub const MAX_LITERAL_PREFIX: usize = 12;
 /// Most letters of a name's initials indexed as prefix keys.
 pub const MAX_INITIALS_PREFIX: usize = 12;
 /// Most letters of a name's full pinyin indexed as prefix keys.

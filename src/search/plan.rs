@@ -597,14 +597,14 @@ const MAX_INITIALS_SPELLINGS: usize = 4;
 
 /// The initials, one letter a char, that a derivation of Han chars and
 /// letters spells (`c广 c州 id il` → `gzdl`), every reading of a
-/// polyphone spelled, at most [`MAX_INITIALS_SPELLINGS`]; None for a
-/// derivation without letters or with fuzzy classes (nothing narrower than
-/// the chars' own keys then).
+/// polyphone and every initial a fuzzy class merges (`fla` → l, n, r)
+/// spelled, at most [`MAX_INITIALS_SPELLINGS`]; None for a derivation of
+/// chars alone (nothing narrower than the chars' own keys then).
 fn mixed_initials(d: &Derivation) -> Option<Vec<String>> {
     if !d
         .keys
         .iter()
-        .any(|k| k.starts_with('i') || k.starts_with('p'))
+        .any(|k| k.starts_with('i') || k.starts_with('p') || k.starts_with('f'))
     {
         return None;
     }
@@ -613,6 +613,10 @@ fn mixed_initials(d: &Derivation) -> Option<Vec<String>> {
         let mut chars = key.chars();
         let options: Vec<char> = match (chars.next(), chars.next()) {
             (Some('i' | 'p'), Some(first)) => vec![first],
+            // A fuzzy class stands for the initials it merges.
+            (Some('f'), Some('l')) => vec!['l', 'n', 'r'],
+            (Some('f'), Some('h')) => vec!['h', 'f'],
+            (Some('f'), Some(first)) => vec![first],
             (Some('c'), Some(c)) if c.is_ascii_alphanumeric() => vec![c],
             (Some('c'), Some(c)) => {
                 let mut firsts: Vec<char> = crate::text::pinyin::char_readings(c)

@@ -140,6 +140,31 @@ fn understand_part(text: &str) -> Part {
             );
         }
     }
+    if has_han && has_latin {
+        // Han chars then initials (`广州shzqhbyey`): every letter the
+        // initial of one char, and the same with zh/ch/sh kept together. The
+        // splitter reads syllables into the letters (`ye`), and its best
+        // few may miss the plain initials.
+        for initials in [single_initials, digraph_initials] {
+            let keys = segments
+                .iter()
+                .flat_map(|segment| match segment {
+                    Segment::Han(s) | Segment::Digits(s) => {
+                        s.chars().map(char_key).collect::<Vec<_>>()
+                    }
+                    Segment::Latin(s) => initials(s).iter().map(|i| initial_key(i)).collect(),
+                })
+                .collect::<Vec<String>>();
+            push_unique(
+                &mut derivations,
+                Derivation {
+                    kind: MatchKind::Initials,
+                    keys,
+                    prefix_last: false,
+                },
+            );
+        }
+    }
     if has_han {
         for spelled in homophone_derivations(&segments) {
             push_unique(&mut derivations, spelled);

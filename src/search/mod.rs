@@ -5,6 +5,7 @@
 pub mod plan;
 pub mod rank;
 pub mod understand;
+mod union;
 
 use serde::Serialize;
 use tantivy::{DocAddress, TantivyDocument};

@@ -13,6 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use super::understand::{Derivation, Part, Understood};
+use super::union::AnyOf;
 use super::{is_short_name_text, Filters, MatchKind};
 use crate::index::Fields;
 use crate::text::keys::{
@@ -254,7 +255,9 @@ fn part_query(fields: &Fields, part: &Part, typed: bool) -> Box<dyn Query> {
     for field in [fields.area_words, fields.category_words, fields.dept_words] {
         should.push(scored(term(field, &part.text), 10.0));
     }
-    Box::new(BooleanQuery::new(should))
+    // A part is one side of a conjunction: the other parts pick the
+    // documents, this one is only asked about them.
+    Box::new(AnyOf::new(should.into_iter().map(|(_, q)| q).collect()))
 }
 
 /// The look-ups of a query in five stages, best first within each (see

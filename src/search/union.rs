@@ -1,0 +1,345 @@
+//! A union of look-ups that reads only what an intersection asks it for.
+//!
+//! tantivy's own union (a `Should` clause) fills a window of thousands of
+//! documents from every one of its look-ups before it answers a seek, so a
+//! phrase in it checks the positions of every document in the window. Where
+//! the union is one part of a conjunction (`天河 中医院`: the district part
+//! and the name part), the rarer part picks a few documents and the union
+//! only has to say whether it holds each of them: [`AnyOf`] forwards that
+//! question to each look-up (`seek_danger`), so a phrase checks positions
+//! at those documents only.
+
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term, TERMINATED};
+
+/// Matches what any of its queries matches, lazily (see the module).
+#[derive(Debug)]
+pub struct AnyOf {
+    queries: Vec<Box<dyn Query>>,
+}
+
+impl Clone for AnyOf {
+    fn clone(&self) -> AnyOf {
+        AnyOf {
+            queries: self.queries.iter().map(|q| q.box_clone()).collect(),
+        }
+    }
+}
+
+impl AnyOf {
+    /// The union of `queries`.
+    pub fn new(queries: Vec<Box<dyn Query>>) -> AnyOf {
+        AnyOf { queries }
+    }
+}
+
+impl Query for AnyOf {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let weights = self
+            .queries
+            .iter()
+            .map(|q| q.weight(enable_scoring))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(Box::new(AnyOfWeight { weights }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for query in &self.queries {
+            query.query_terms(visitor);
+        }
+    }
+}
+
+struct AnyOfWeight {
+    weights: Vec<Box<dyn Weight>>,
+}
+
+impl AnyOfWeight {
+    /// The union, each member placed at `target` or past it (see
+    /// [`Weight::scorer_danger`]).
+    fn union_at(
+        &self,
+        reader: &SegmentReader,
+        target: DocId,
+        boost: Score,
+    ) -> tantivy::Result<(SeekDangerResult, AnyOfScorer)> {
+        let mut members = Vec::with_capacity(self.weights.len());
+        let mut found = false;
+        let mut lower = TERMINATED;
+        for weight in &self.weights {
+            let (result, scorer) = weight.scorer_danger(reader, target, boost)?;
+            let state = match result {
+                SeekDangerResult::Found => {
+                    found = true;
+                    State::Valid
+                }
+                SeekDangerResult::SeekLowerBound(bound) => {
+                    lower = lower.min(bound);
+                    State::Behind(bound)
+                }
+            };
+            members.push(Member { scorer, state });
+        }
+        let mut union = AnyOfScorer {
+            members,
+            doc: target,
+        };
+        if found {
+            Ok((SeekDangerResult::Found, union))
+        } else {
+            union.doc = lower;
+            Ok((SeekDangerResult::SeekLowerBound(lower), union))
+        }
+    }
+}
+
+impl Weight for AnyOfWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let (result, mut union) = self.union_at(reader, 0, boost)?;
+        if result != SeekDangerResult::Found {
+            union.settle(0);
+        }
+        Ok(Box::new(union))
+    }
+
+    fn scorer_danger(
+        &self,
+        reader: &SegmentReader,
+        target: DocId,
+        boost: Score,
+    ) -> tantivy::Result<(SeekDangerResult, Box<dyn Scorer>)> {
+        let (result, union) = self.union_at(reader, target, boost)?;
+        Ok((result, Box::new(union)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} does not match"
+            )));
+        }
+        Ok(Explanation::new("AnyOf", scorer.score()))
+    }
+}
+
+/// Where a member stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    /// On a document of its own (`doc()` is right).
+    Valid,
+    /// Told by `seek_danger` that its next document is at least this one;
+    /// only `seek_danger` may be called on it until it finds one.
+    Behind(DocId),
+}
+
+struct Member {
+    scorer: Box<dyn Scorer>,
+    state: State,
+}
+
+impl Member {
+    /// Its next document from `target` on, back in a valid state.
+    fn seek_valid(&mut self, target: DocId) -> DocId {
+        match self.state {
+            State::Valid => {
+                if self.scorer.doc() < target {
+                    self.scorer.seek(target)
+                } else {
+                    self.scorer.doc()
+                }
+            }
+            State::Behind(bound) => {
+                // Ask again from the bound (or the target) until a document
+                // is found: every ask is past the one before.
+                let mut at = bound.max(target);
+                loop {
+                    if at >= TERMINATED {
+                        // It is past its end; nothing more will be asked.
+                        return TERMINATED;
+                    }
+                    match self.scorer.seek_danger(at) {
+                        SeekDangerResult::Found => {
+                            self.state = State::Valid;
+                            return at;
+                        }
+                        SeekDangerResult::SeekLowerBound(next) => {
+                            self.state = State::Behind(next);
+                            at = next;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether it holds `target`, moving as little as it may.
+    fn holds(&mut self, target: DocId) -> Result<(), DocId> {
+        let bound = match self.state {
+            State::Valid if self.scorer.doc() == target => return Ok(()),
+            State::Valid if self.scorer.doc() > target => return Err(self.scorer.doc()),
+            State::Behind(bound) if bound > target => return Err(bound),
+            _ => self.scorer.seek_danger(target),
+        };
+        match bound {
+            SeekDangerResult::Found => {
+                self.state = State::Valid;
+                Ok(())
+            }
+            SeekDangerResult::SeekLowerBound(next) => {
+                self.state = State::Behind(next);
+                Err(next)
+            }
+        }
+    }
+}
+
+struct AnyOfScorer {
+    members: Vec<Member>,
+    doc: DocId,
+}
+
+impl AnyOfScorer {
+    /// Brings every member to its next document from `target` on and
+    /// stands on the first of them.
+    fn settle(&mut self, target: DocId) -> DocId {
+        self.doc = self
+            .members
+            .iter_mut()
+            .map(|m| m.seek_valid(target))
+            .min()
+            .unwrap_or(TERMINATED);
+        self.doc
+    }
+}
+
+impl DocSet for AnyOfScorer {
+    fn advance(&mut self) -> DocId {
+        if self.doc >= TERMINATED {
+            return TERMINATED;
+        }
+        let current = self.doc;
+        for member in &mut self.members {
+            if member.state == State::Valid && member.scorer.doc() == current {
+                member.scorer.advance();
+            }
+        }
+        self.settle(current + 1)
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target && self.members.iter().all(|m| m.state == State::Valid) {
+            return self.doc;
+        }
+        self.settle(target)
+    }
+
+    fn seek_danger(&mut self, target: DocId) -> SeekDangerResult {
+        if target >= TERMINATED {
+            return SeekDangerResult::SeekLowerBound(TERMINATED);
+        }
+        let mut lower = TERMINATED;
+        let mut found = false;
+        for member in &mut self.members {
+            match member.holds(target) {
+                Ok(()) => found = true,
+                Err(next) => lower = lower.min(next),
+            }
+        }
+        if found {
+            self.doc = target;
+            SeekDangerResult::Found
+        } else {
+            self.doc = lower;
+            SeekDangerResult::SeekLowerBound(lower)
+        }
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.members
+            .iter()
+            .map(|m| m.scorer.size_hint())
+            .fold(0u32, u32::saturating_add)
+    }
+
+    fn cost(&self) -> u64 {
+        self.members.iter().map(|m| m.scorer.cost()).sum()
+    }
+}
+
+impl Scorer for AnyOfScorer {
+    fn score(&mut self) -> Score {
+        let doc = self.doc;
+        self.members
+            .iter_mut()
+            .filter(|m| m.state == State::Valid && m.scorer.doc() == doc)
+            .map(|m| m.scorer.score())
+            .fold(0.0, Score::max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::DocSetCollector;
+    use tantivy::query::{BooleanQuery, Occur, PhraseQuery, TermQuery};
+    use tantivy::schema::{IndexRecordOption, Schema, TEXT};
+    use tantivy::{doc, Index};
+
+    /// Every combination of a union inside and outside a conjunction gives
+    /// the same documents as tantivy's own union.
+    #[test]
+    fn matches_what_a_should_union_matches() {
+        let mut schema = Schema::builder();
+        let body = schema.add_text_field("body", TEXT);
+        let tag = schema.add_text_field("tag", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let words = ["a b", "b a", "a c b", "c", "a b c", "b", "a", "c a b"];
+        for i in 0..3000u32 {
+            let w = words[(i as usize * 7 + i as usize / 5) % words.len()];
+            let t = if i % 3 == 0 { "x" } else { "y" };
+            writer.add_document(doc!(body => w, tag => t)).unwrap();
+            if i % 1000 == 999 {
+                writer.commit().unwrap();
+            }
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let term = |f, s: &str| Term::from_field_text(f, s);
+        let members = || -> Vec<Box<dyn Query>> {
+            vec![
+                Box::new(PhraseQuery::new(vec![term(body, "a"), term(body, "b")])),
+                Box::new(PhraseQuery::new(vec![term(body, "c"), term(body, "a")])),
+                Box::new(TermQuery::new(
+                    term(tag, "nothing"),
+                    IndexRecordOption::Basic,
+                )),
+            ]
+        };
+        let should = || -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(
+                members().into_iter().map(|q| (Occur::Should, q)).collect(),
+            ))
+        };
+        let lazy = || -> Box<dyn Query> { Box::new(AnyOf::new(members())) };
+        let x = || -> Box<dyn Query> {
+            Box::new(TermQuery::new(term(tag, "x"), IndexRecordOption::Basic))
+        };
+        let and = |a: Box<dyn Query>, b: Box<dyn Query>| -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(vec![(Occur::Must, a), (Occur::Must, b)]))
+        };
+        let docs = |q: &dyn Query| searcher.search(q, &DocSetCollector).unwrap();
+        assert_eq!(docs(&*lazy()), docs(&*should()));
+        assert!(!docs(&*lazy()).is_empty());
+        assert_eq!(docs(&*and(lazy(), x())), docs(&*and(should(), x())));
+        assert_eq!(docs(&*and(x(), lazy())), docs(&*and(x(), should())));
+        let two = and(lazy(), lazy());
+        assert_eq!(docs(&*two), docs(&*should()));
+    }
+}

@@ -72,11 +72,16 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
     let dept = listing.department.as_deref().map(Keyed::new);
     let mut parts = Vec::with_capacity(understood.parts.len());
     let mut all_parts_matched = true;
+    // Worked out once a candidate, when a part needs them.
+    let normalized_name = std::cell::OnceCell::new();
+    let normalized_name = || -> &str { normalized_name.get_or_init(|| normalize(&listing.name)) };
+    let areas = std::cell::OnceCell::new();
+    let areas = || areas.get_or_init(|| Areas::of(&listing));
     for part in &understood.parts {
         let short_name_matches = is_short_name_text(&part.text)
             && part.text.chars().count() >= 2
-            && is_derived_short_name(&part.text, &name_words(&normalize(&listing.name)));
-        let typo = typo_of(&part.text, &listing.name);
+            && is_derived_short_name(&part.text, &name_words(normalized_name()));
+        let typo = typo_of(&part.text, normalized_name());
         let mut best: Option<PartMatch> = None;
         let mut consider = |m: PartMatch| {
             if best
@@ -139,14 +144,14 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
                 span: whole.then(|| (0, listing.name.chars().count())),
             });
         }
-        if let Some(kind) = qualifier(&listing, &part.text) {
+        if let Some(kind) = areas().qualifier(&part.text) {
             consider(PartMatch {
                 kind,
                 anchored: false,
                 span: None,
             });
         }
-        if let Some(m) = words_match(&listing.name, &part.words) {
+        if let Some(m) = words_match(normalized_name(), &part.words) {
             consider(m);
         }
         match best {
@@ -188,13 +193,14 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
 }
 
 /// Whether `typed` (Latin letters) is within one slip (a swap of
-/// neighbours, a letter dropped, added or wrong) of the start of the name's
-/// full pinyin: None when it is not, else whether it spells the whole name.
+/// neighbours, a letter dropped, added or wrong) of the start of the full
+/// pinyin of the name (normalised): None when it is not, else whether it
+/// spells the whole name.
 fn typo_of(typed: &str, name: &str) -> Option<bool> {
     if typed.len() < 5 || !typed.chars().all(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    let compact = normalize(name).replace(' ', "");
+    let compact = name.replace(' ', "");
     let spelled: String = crate::text::pinyin::readings(&compact)
         .iter()
         .filter_map(|r| r.first())
@@ -260,29 +266,49 @@ fn combine(parts: &[PartMatch]) -> (MatchKind, Vec<(usize, usize)>) {
     (kind, spans)
 }
 
-/// A part that names the listing's district, city, address or category.
-fn qualifier(listing: &Listing, text: &str) -> Option<MatchKind> {
-    let contains = |v: &Option<String>| {
-        v.as_deref()
-            .is_some_and(|v| normalize(v).replace(' ', "").contains(text))
-    };
-    if contains(&listing.district) || contains(&listing.city) {
-        Some(MatchKind::Area)
-    } else if contains(&listing.category) {
-        Some(MatchKind::Category)
-    } else if contains(&listing.address) {
-        Some(MatchKind::Area)
-    } else {
-        None
+/// A listing's district and city, category and address, normalised
+/// without spaces.
+struct Areas {
+    district_or_city: [String; 2],
+    category: String,
+    address: String,
+}
+
+impl Areas {
+    fn of(listing: &Listing) -> Areas {
+        let compact = |v: &Option<String>| {
+            v.as_deref()
+                .map(|v| normalize(v).replace(' ', ""))
+                .unwrap_or_default()
+        };
+        Areas {
+            district_or_city: [compact(&listing.district), compact(&listing.city)],
+            category: compact(&listing.category),
+            address: compact(&listing.address),
+        }
+    }
+
+    /// A part that names the listing's district, city, address or category.
+    fn qualifier(&self, text: &str) -> Option<MatchKind> {
+        if self.district_or_city.iter().any(|v| v.contains(text)) {
+            Some(MatchKind::Area)
+        } else if self.category.contains(text) {
+            Some(MatchKind::Category)
+        } else if self.address.contains(text) {
+            Some(MatchKind::Area)
+        } else {
+            None
+        }
     }
 }
 
-/// Every word of the part is a word of the name, in any order.
+/// Every word of the part is a word of the name (normalised), in any
+/// order.
 fn words_match(name: &str, words: &[String]) -> Option<PartMatch> {
     if words.len() < 2 {
         return None;
     }
-    let normalized = normalize(name).replace(' ', "");
+    let normalized = name.replace(' ', "");
     let name_words: Vec<String> = segment::search_words(&normalized)
         .into_iter()
         .map(|w| w.text.to_string())

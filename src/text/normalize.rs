@@ -56,16 +56,33 @@ pub fn compact(text: &str) -> String {
 pub fn compact_with_map(text: &str) -> (String, Vec<usize>) {
     let mut compact = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
-    let mut buf = [0u8; 4];
-    for (index, c) in text.chars().enumerate() {
-        for n in normalize(c.encode_utf8(&mut buf)).chars() {
-            if n != ' ' {
+    CHAR_FORMS.with_borrow_mut(|forms| {
+        if forms.len() > MAX_CHAR_FORMS {
+            forms.clear();
+        }
+        for (index, c) in text.chars().enumerate() {
+            let form = forms.entry(c).or_insert_with(|| {
+                let mut buf = [0u8; 4];
+                normalize(c.encode_utf8(&mut buf)).replace(' ', "").into()
+            });
+            for n in form.chars() {
                 compact.push(n);
                 map.push(index);
             }
         }
-    }
+    });
     (compact, map)
+}
+
+/// Most chars whose normal form a thread keeps (far more than a
+/// directory's names use; past it, the memo starts again).
+const MAX_CHAR_FORMS: usize = 65_536;
+
+thread_local! {
+    /// The normal form of each char met so far: ranking maps the name of
+    /// every candidate char by char, and most names share their chars.
+    static CHAR_FORMS: std::cell::RefCell<std::collections::HashMap<char, Box<str>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 fn normalize_once(text: &str) -> String {

@@ -4,6 +4,7 @@
 
 pub mod plan;
 pub mod rank;
+mod slip;
 pub mod understand;
 mod union;
 

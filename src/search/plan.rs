@@ -6,12 +6,12 @@
 //! syllable is a bounded prefix expansion, never a scan.
 
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query,
-    TermQuery,
+    BooleanQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
+use super::slip::SlipQuery;
 use super::understand::{Derivation, Part, Understood};
 use super::union::AnyOf;
 use super::{is_short_name_text, Filters, MatchKind};
@@ -105,15 +105,14 @@ fn typo_queries(fields: &Fields, part: &Part) -> Vec<Box<dyn Query>> {
     if text.len() < 5 || !text.chars().all(|c| c.is_ascii_lowercase()) {
         return Vec::new();
     }
+    let tag = pinyin_prefix_key("").as_bytes()[0];
     if text.len() < MAX_TYPO_LETTERS {
-        let key = Term::from_field_text(fields.prefix, &pinyin_prefix_key(text));
-        return vec![Box::new(FuzzyTermQuery::new(key, 1, true))];
+        return vec![Box::new(SlipQuery::whole(fields.prefix, tag, text))];
     }
     // Longer than the longest key: any key that starts within one slip of
     // the typed start (a slip moves letters, so keep one letter of room).
     let typed = &text[..MAX_TYPO_LETTERS - 1];
-    let key = Term::from_field_text(fields.prefix, &pinyin_prefix_key(typed));
-    let head = || -> Box<dyn Query> { Box::new(FuzzyTermQuery::new_prefix(key.clone(), 1, true)) };
+    let head = || -> Box<dyn Query> { Box::new(SlipQuery::start(fields.prefix, tag, typed)) };
     // The start alone matches every name of a district (`guangzhoushihuaduq`):
     // the rest of what was typed picks among them. Its syllables must be in
     // the name: all of them; else all but one (the slip spoiled one); else
@@ -132,16 +131,18 @@ fn typo_queries(fields: &Fields, part: &Part) -> Vec<Box<dyn Query>> {
         .into_iter()
         .filter(|&(_, need)| need > 0)
         .map(|(syllables, need)| -> Box<dyn Query> {
-            let syllables: Vec<(Occur, Box<dyn Query>)> = syllables
+            let syllables: Vec<Box<dyn Query>> = syllables
                 .iter()
-                .map(|s| (Occur::Should, term(fields.name_seq, &syllable_key(s))))
+                .map(|s| term(fields.name_seq, &syllable_key(s)))
                 .collect();
+            let in_name: Box<dyn Query> = if need == syllables.len() {
+                Box::new(BooleanQuery::intersection(syllables))
+            } else {
+                Box::new(AnyOf::at_least(need, syllables))
+            };
             Box::new(BooleanQuery::new(vec![
                 (Occur::Must, head()),
-                (
-                    Occur::Must,
-                    Box::new(BooleanQuery::with_minimum_required_clauses(syllables, need)),
-                ),
+                (Occur::Must, in_name),
             ]))
         })
         .collect();
@@ -495,8 +496,10 @@ fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Start> {
     }
     // Whole syllables then initials (`guangzhousth`): a short run of
     // syllables starts half the directory's names; the initials of all
-    // the keys start far fewer.
-    if tag == b'p' && run.len() < d.keys.len() && run.concat().len() < MIN_PINYIN_START {
+    // the keys start far fewer. Likewise initials then syllables
+    // (`z hong sh na`).
+    let more = run.len() < d.keys.len();
+    if more && (tag == b'i' || (tag == b'p' && run.concat().len() < MIN_PINYIN_START)) {
         return by_initials();
     }
     // The leading keys whose letters fit in `max` letters (a longer key is

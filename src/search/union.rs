@@ -12,16 +12,19 @@
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term, TERMINATED};
 
-/// Matches what any of its queries matches, lazily (see the module).
+/// Matches what any of its queries matches (or at least a number of
+/// them), lazily (see the module).
 #[derive(Debug)]
 pub struct AnyOf {
     queries: Vec<Box<dyn Query>>,
+    need: usize,
 }
 
 impl Clone for AnyOf {
     fn clone(&self) -> AnyOf {
         AnyOf {
             queries: self.queries.iter().map(|q| q.box_clone()).collect(),
+            need: self.need,
         }
     }
 }
@@ -29,7 +32,16 @@ impl Clone for AnyOf {
 impl AnyOf {
     /// The union of `queries`.
     pub fn new(queries: Vec<Box<dyn Query>>) -> AnyOf {
-        AnyOf { queries }
+        AnyOf::at_least(1, queries)
+    }
+
+    /// What at least `need` of `queries` match (tantivy's own version of
+    /// this reads every document of every query to answer one seek).
+    pub fn at_least(need: usize, queries: Vec<Box<dyn Query>>) -> AnyOf {
+        AnyOf {
+            queries,
+            need: need.max(1),
+        }
     }
 }
 
@@ -40,7 +52,10 @@ impl Query for AnyOf {
             .iter()
             .map(|q| q.weight(enable_scoring))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(Box::new(AnyOfWeight { weights }))
+        Ok(Box::new(AnyOfWeight {
+            weights,
+            need: self.need,
+        }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -52,6 +67,7 @@ impl Query for AnyOf {
 
 struct AnyOfWeight {
     weights: Vec<Box<dyn Weight>>,
+    need: usize,
 }
 
 impl AnyOfWeight {
@@ -64,17 +80,16 @@ impl AnyOfWeight {
         boost: Score,
     ) -> tantivy::Result<(SeekDangerResult, AnyOfScorer)> {
         let mut members = Vec::with_capacity(self.weights.len());
-        let mut found = false;
-        let mut lower = TERMINATED;
+        let mut next = Vec::with_capacity(self.weights.len());
         for weight in &self.weights {
             let (result, scorer) = weight.scorer_danger(reader, target, boost)?;
             let state = match result {
                 SeekDangerResult::Found => {
-                    found = true;
+                    next.push(target);
                     State::Valid
                 }
                 SeekDangerResult::SeekLowerBound(bound) => {
-                    lower = lower.min(bound);
+                    next.push(bound);
                     State::Behind(bound)
                 }
             };
@@ -82,14 +97,11 @@ impl AnyOfWeight {
         }
         let mut union = AnyOfScorer {
             members,
+            need: self.need,
             doc: target,
         };
-        if found {
-            Ok((SeekDangerResult::Found, union))
-        } else {
-            union.doc = lower;
-            Ok((SeekDangerResult::SeekLowerBound(lower), union))
-        }
+        let result = union.verdict(target, next);
+        Ok((result, union))
     }
 }
 
@@ -196,20 +208,52 @@ impl Member {
 
 struct AnyOfScorer {
     members: Vec<Member>,
+    need: usize,
     doc: DocId,
 }
 
 impl AnyOfScorer {
     /// Brings every member to its next document from `target` on and
-    /// stands on the first of them.
+    /// stands on the first document `need` of them hold.
     fn settle(&mut self, target: DocId) -> DocId {
-        self.doc = self
-            .members
-            .iter_mut()
-            .map(|m| m.seek_valid(target))
-            .min()
-            .unwrap_or(TERMINATED);
-        self.doc
+        let mut at = target;
+        loop {
+            let mut docs: Vec<DocId> = self.members.iter_mut().map(|m| m.seek_valid(at)).collect();
+            docs.sort_unstable();
+            let Some(&candidate) = docs.get(self.need - 1) else {
+                self.doc = TERMINATED;
+                return TERMINATED;
+            };
+            if candidate >= TERMINATED || docs[0] == candidate {
+                // The first `need` all stand on the candidate.
+                self.doc = candidate;
+                return candidate;
+            }
+            // Some stand before it: they move up to it, and it is checked
+            // again.
+            at = candidate;
+        }
+    }
+
+    /// Found when `need` members hold `target` (`next[i]` is `target` for
+    /// those that do, else a bound on member i's next document); else a
+    /// bound on the next document `need` of them hold.
+    fn verdict(&mut self, target: DocId, mut next: Vec<DocId>) -> SeekDangerResult {
+        let holding = next.iter().filter(|&&d| d == target).count();
+        if holding >= self.need {
+            self.doc = target;
+            return SeekDangerResult::Found;
+        }
+        for d in &mut next {
+            if *d == target {
+                // It holds the target; its next document is after it.
+                *d = target + 1;
+            }
+        }
+        next.sort_unstable();
+        let lower = next.get(self.need - 1).copied().unwrap_or(TERMINATED);
+        self.doc = lower;
+        SeekDangerResult::SeekLowerBound(lower)
     }
 }
 
@@ -238,21 +282,15 @@ impl DocSet for AnyOfScorer {
         if target >= TERMINATED {
             return SeekDangerResult::SeekLowerBound(TERMINATED);
         }
-        let mut lower = TERMINATED;
-        let mut found = false;
-        for member in &mut self.members {
-            match member.holds(target) {
-                Ok(()) => found = true,
-                Err(next) => lower = lower.min(next),
-            }
-        }
-        if found {
-            self.doc = target;
-            SeekDangerResult::Found
-        } else {
-            self.doc = lower;
-            SeekDangerResult::SeekLowerBound(lower)
-        }
+        let next = self
+            .members
+            .iter_mut()
+            .map(|member| match member.holds(target) {
+                Ok(()) => target,
+                Err(next) => next,
+            })
+            .collect();
+        self.verdict(target, next)
     }
 
     fn doc(&self) -> DocId {
@@ -341,5 +379,36 @@ mod tests {
         assert_eq!(docs(&*and(x(), lazy())), docs(&*and(x(), should())));
         let two = and(lazy(), lazy());
         assert_eq!(docs(&*two), docs(&*should()));
+        // At least some of them, alone and in a conjunction.
+        let words = || -> Vec<Box<dyn Query>> {
+            ["a", "b", "c", "nothing"]
+                .iter()
+                .map(|w| {
+                    Box::new(TermQuery::new(term(body, w), IndexRecordOption::Basic))
+                        as Box<dyn Query>
+                })
+                .collect()
+        };
+        for need in 1..=3 {
+            let tantivy = || -> Box<dyn Query> {
+                Box::new(BooleanQuery::with_minimum_required_clauses(
+                    words().into_iter().map(|q| (Occur::Should, q)).collect(),
+                    need,
+                ))
+            };
+            let ours = || -> Box<dyn Query> { Box::new(AnyOf::at_least(need, words())) };
+            assert_eq!(docs(&*ours()), docs(&*tantivy()), "at least {need}");
+            assert_eq!(
+                docs(&*and(x(), ours())),
+                docs(&*and(x(), tantivy())),
+                "x and at least {need}"
+            );
+            assert_eq!(
+                docs(&*and(ours(), lazy())),
+                docs(&*and(tantivy(), should())),
+                "at least {need} and a union"
+            );
+        }
+        assert!(docs(&AnyOf::at_least(4, words())).is_empty());
     }
 }

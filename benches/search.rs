@@ -4,8 +4,11 @@
 //! the figures BENCHMARKS.md quotes.
 //!
 //! The index is `$CHAHAO_BENCH_INDEX` (default `/tmp/chahao-bench-1m`); when
-//! it is missing it is built first from `Generator::new(114).take(1_000_000)`
-//! plus the nationwide hotlines, which takes a minute or two.
+//! it is missing it is built first from `Generator::new(114).take(1_000_000)`,
+//! which takes a minute or two. The table
+//! names the index's segments: an index an older build wrote may have more
+//! than the current build writes (2 on two cores), and be slower; remove it
+//! to measure what the current build gives.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -198,7 +201,16 @@ fn forms(listings: &[Listing]) -> Vec<(&'static str, Vec<String>)> {
 }
 
 fn percentiles(dir: &Directory, forms: &[(&'static str, Vec<String>)]) {
-    println!("\nform              queries   p50 ms   p99 ms   max ms");
+    let searcher = dir.searcher();
+    // Every segment costs each look-up a posting list per key: say how
+    // many the figures were measured on.
+    println!(
+        "\n{} ({} documents in {} segments)",
+        dir.path().display(),
+        searcher.num_docs(),
+        searcher.segment_readers().len()
+    );
+    println!("form              queries   p50 ms   p99 ms   max ms");
     for (form, queries) in forms {
         let mut times: Vec<f64> = Vec::with_capacity(queries.len());
         for q in queries {

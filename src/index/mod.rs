@@ -15,13 +15,18 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use tantivy::columnar::Column;
 use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
 use tantivy::directory::{
     Directory as TantivyDirectory, DirectoryLock, Lock, MmapDirectory, WatchCallback, WatchHandle,
     WritePtr,
 };
+use tantivy::index::SegmentId;
 use tantivy::schema::Value;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::IndexSettings;
+use tantivy::{
+    Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, SegmentReader, TantivyDocument, Term,
+};
 
 pub use live::Live;
 pub use schema::Fields;
@@ -78,6 +83,9 @@ pub struct Directory {
     fields: Fields,
     reader: IndexReader,
     path: PathBuf,
+    /// The `weight` column of each segment, opened once: opening one
+    /// reads the whole column's block table, dearer than most look-ups.
+    weights: Vec<(SegmentId, Option<Column<f64>>)>,
 }
 
 impl Directory {
@@ -143,12 +151,31 @@ impl Directory {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e| damaged(path, e))?;
+        let weights = reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|segment| (segment.segment_id(), weight_column(segment)))
+            .collect();
         Ok(Directory {
             index,
             fields,
             reader,
             path: path.to_path_buf(),
+            weights,
         })
+    }
+
+    /// The `weight` column of one segment of [`Directory::searcher`].
+    pub fn weights(&self, segment: &SegmentReader) -> Option<Column<f64>> {
+        match self
+            .weights
+            .iter()
+            .find(|(id, _)| *id == segment.segment_id())
+        {
+            Some((_, column)) => column.clone(),
+            None => weight_column(segment),
+        }
     }
 
     /// The fields of the schema.
@@ -490,6 +517,11 @@ pub fn build(
     store.publish(&name)?;
     store.prune(KEEP_GENERATIONS)?;
     Ok(name)
+}
+
+/// Opens the `weight` column of `segment`.
+fn weight_column(segment: &SegmentReader) -> Option<Column<f64>> {
+    segment.fast_fields().f64("weight").ok()
 }
 
 /// How many published generations are kept for rollback.

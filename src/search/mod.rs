@@ -3,6 +3,7 @@
 //! its tier and say why it matched).
 
 pub mod plan;
+mod prefix_phrase;
 pub mod rank;
 mod slip;
 pub mod understand;
@@ -197,7 +198,8 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
             continue;
         }
         for probe in probes {
-            for address in most_popular(&searcher, probe.as_ref(), per_probe)? {
+            let found = most_popular(dir, &searcher, probe.as_ref(), per_probe)?;
+            for address in found {
                 if seen.insert(address) {
                     if let Some(hit) = judge_document(dir, &searcher, address, &understood)? {
                         hits.push(hit);
@@ -229,6 +231,7 @@ const SLIPS: usize = 4;
 /// each segment (each is in order of falling weight), then the best `k` of
 /// those by weight.
 fn most_popular(
+    dir: &Directory,
     searcher: &tantivy::Searcher,
     query: &dyn tantivy::query::Query,
     k: usize,
@@ -239,7 +242,7 @@ fn most_popular(
     let mut found: Vec<(f64, DocAddress)> = Vec::new();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let mut scorer = weight.scorer(reader, 1.0)?;
-        let weights = reader.fast_fields().f64("weight").ok();
+        let weights = dir.weights(reader);
         let alive = reader.alive_bitset();
         let mut taken = 0;
         let mut doc = scorer.doc();

@@ -527,6 +527,13 @@ fn weight_column(segment: &SegmentReader) -> Option<Column<f64>> {
 /// How many published generations are kept for rollback.
 pub const KEEP_GENERATIONS: usize = 5;
 
+/// Bytes of stored listings compressed together. Every candidate a search
+/// judges is read from the store, a whole block decompressed for it:
+/// tantivy's 16 KiB (about 40 listings) cost more than the look-up itself.
+/// A quarter of that compresses less well: on 1,000,000 listings the store
+/// grew from 95 to 117 MB, the whole index by 4%.
+const DOCSTORE_BLOCK: usize = 4_096;
+
 fn write_generation(
     path: &Path,
     listings: &[Listing],
@@ -534,7 +541,13 @@ fn write_generation(
     progress: &dyn Fn(u64),
 ) -> Result<()> {
     let (schema, fields) = schema::build_schema();
-    let index = Index::create_in_dir(path, schema)?;
+    let index = Index::builder()
+        .schema(schema)
+        .settings(IndexSettings {
+            docstore_blocksize: DOCSTORE_BLOCK,
+            ..IndexSettings::default()
+        })
+        .create_in_dir(path)?;
     analyzers::register(&index);
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())

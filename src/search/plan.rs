@@ -11,6 +11,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
+use super::prefix_phrase::PrefixPhrase;
 use super::slip::SlipQuery;
 use super::understand::{Derivation, Part, Understood};
 use super::union::AnyOf;
@@ -710,10 +711,15 @@ fn phrase(field: Field, keys: &[String], prefix_last: bool) -> Box<dyn Query> {
     match (terms.len(), prefix_last) {
         (1, false) => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),
         (_, false) => Box::new(PhraseQuery::new(terms)),
-        (_, true) => {
+        (1, true) => {
             let mut q = PhrasePrefixQuery::new(terms);
             q.set_max_expansions(MAX_EXPANSIONS);
             Box::new(q)
+        }
+        (_, true) => {
+            let mut terms = terms;
+            let prefix = terms.pop().expect("more than one key");
+            Box::new(PrefixPhrase::new(terms, prefix, MAX_EXPANSIONS))
         }
     }
 }

@@ -492,15 +492,23 @@ fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Start> {
             spelled,
         });
     }
-    if !part.text.bytes().all(|b| b.is_ascii_lowercase()) {
+    let more = run.len() < d.keys.len();
+    // Han chars mixed with letters; a reading of Han chars alone by their
+    // syllables (a homophone) starts with its full pinyin below.
+    if more && !part.text.bytes().all(|b| b.is_ascii_lowercase()) {
         return by_initials();
     }
     // Whole syllables then initials (`guangzhousth`): a short run of
     // syllables starts half the directory's names; the initials of all
     // the keys start far fewer. Likewise initials then syllables
     // (`z hong sh na`).
-    let more = run.len() < d.keys.len();
-    if more && (tag == b'i' || (tag == b'p' && run.concat().len() < MIN_PINYIN_START)) {
+    // A short run of fuzzy syllables (`guan` of `guangzzhou`: the class
+    // of guan and guang) starts most of the names of a city too.
+    if more
+        && (tag == b'i'
+            || (tag == b'p' && run.concat().len() < MIN_PINYIN_START)
+            || (tag == b'f' && run.len() < MIN_FUZZY_START))
+    {
         return by_initials();
     }
     // The leading keys whose letters fit in `max` letters (a longer key is

@@ -149,3 +149,41 @@ fn nonsense_finds_nothing() -> Result<(), Box<dyn std::error::Error>> {
     assert!(search(&dir, "", 10, &Filters::default()).is_err());
     Ok(())
 }
+
+/// A query of several words: found as typed, its words' sound-alikes are
+/// not looked for (they would rank below); a misheard word is still found
+/// by its sound when nothing matches as typed.
+#[test]
+fn words_of_several_parts_by_sound_only_when_not_found_as_typed(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let tmp = tempfile::tempdir()?;
+    let listing = |id: &str, name: &str, district: &str| -> Listing {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": name, "district": district, "category": "医院",
+            "phones": [{"number": "020-87000000"}], "weight": 10.0
+        }))
+        .expect("a valid listing")
+    };
+    let listings = vec![
+        listing("A", "广州市天河区中医医院", "天河区"),
+        listing("B", "广州市天河区忠义医院", "天河区"),
+        listing("C", "广州市越秀区中医医院", "越秀区"),
+    ];
+    let dir = common::build_index(tmp.path(), &listings)?;
+    let ids = |q: &str| -> Result<Vec<String>, chahao::Error> {
+        Ok(search(&dir, q, 10, &Filters::default())?
+            .into_iter()
+            .map(|h| h.listing.id)
+            .collect())
+    };
+    // As typed: the 中医 of Tianhe, not the 忠义 that sounds like it.
+    assert_eq!(ids("天河 中医")?, ["A"]);
+    // 中衣 is in no name: by its sound, both of Tianhe, never Yuexiu's.
+    let misheard = ids("天河 中衣")?;
+    assert!(
+        misheard.contains(&"A".to_string()) && misheard.contains(&"B".to_string()),
+        "{misheard:?}"
+    );
+    assert!(!misheard.contains(&"C".to_string()), "{misheard:?}");
+    Ok(())
+}

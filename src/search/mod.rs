@@ -172,7 +172,9 @@ pub struct Filters {
 /// fuzzy pinyin inside a name, one slip. A later stage runs only while fewer than `limit` hits are found
 /// and none of them matched a name or alias as typed: when the caller's
 /// words are found literally, sound-alikes would only add noise below them.
-/// Pinyin inside a name, fuzzy or not, and a slip are looked for only when
+/// What the words of a query of several may stand for (`天河 中衣`) is
+/// looked for only when the words found nothing as typed. Pinyin inside a
+/// name, fuzzy or not, and a slip are looked for only when
 /// nothing was found before them: they are dear on a big directory, and a worse explanation
 /// of what was typed than any match already found.
 pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> Result<Vec<Hit>> {
@@ -195,6 +197,11 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
         // Pinyin inside a name, and a slip, are later explanations: looked
         // for only when nothing matched before them.
         if [WITHIN, DERIVED_WITHIN, SLIPS].contains(&stage) && !hits.is_empty() {
+            continue;
+        }
+        // Words of several parts found as typed (`天河 中医院`): what they
+        // may stand for would rank below them.
+        if stage == DERIVED && understood.parts.len() > 1 && !hits.is_empty() {
             continue;
         }
         for probe in probes {
@@ -222,6 +229,8 @@ pub(crate) fn is_short_name_text(text: &str) -> bool {
 
 /// The stage of [`plan::probes`] that looks for typed pinyin inside names.
 const WITHIN: usize = 1;
+/// The stage of [`plan::probes`] that looks for what a query may stand for.
+const DERIVED: usize = 2;
 /// The stage of [`plan::probes`] that looks for fuzzy pinyin inside names.
 const DERIVED_WITHIN: usize = 3;
 /// The stage of [`plan::probes`] that reads one slip into typed pinyin.

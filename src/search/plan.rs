@@ -386,6 +386,10 @@ pub fn probes(
                 // Long initials inside a name are no one's way of naming it,
                 // and the dearest look-up there is (every key is common).
                 (false, _) if initials_only && d.keys.len() > MAX_INNER_INITIALS => {}
+                // Nor are syllables and initials in turn (`guang h z ou`, a
+                // split of the slipped `guanghzou`): typed pinyin switches
+                // from syllables to initials or back at most once.
+                (_, kind) if kind != MatchKind::Homophone && letter_switches(d) > 1 => {}
                 (false, _) => within.push(inside),
                 (true, MatchKind::Homophone) => derived.push(inside),
                 (true, _) => derived_within.push(inside),
@@ -657,6 +661,22 @@ fn mixed_initials(d: &Derivation) -> Option<Vec<String>> {
         spellings = next;
     }
     Some(spellings)
+}
+
+/// How many times a derivation's typed letters switch between whole
+/// syllables (full or fuzzy pinyin) and initials: `guangzhou sth` once,
+/// `zs daxue` once, `guang h zou` twice. Han chars are not counted.
+fn letter_switches(d: &Derivation) -> usize {
+    let initials: Vec<bool> = d
+        .keys
+        .iter()
+        .filter_map(|k| match k.as_bytes().first() {
+            Some(b'i') => Some(true),
+            Some(b'p' | b'f') => Some(false),
+            _ => None,
+        })
+        .collect();
+    initials.windows(2).filter(|w| w[0] != w[1]).count()
 }
 
 fn anchored_keys(d: &Derivation) -> Vec<String> {

@@ -117,3 +117,33 @@ fn the_whole_name_within_a_slip_ranks_first() -> Result<(), Box<dyn std::error::
     }
     Ok(())
 }
+
+/// A slipped `guangzhou` is read as the slip it is, not as syllables and
+/// initials in turn (`guang h z ou`) that happen to spell another name.
+#[test]
+fn syllables_and_initials_in_turn_are_not_a_reading() -> Result<(), Box<dyn std::error::Error>> {
+    let tmp = tempfile::tempdir()?;
+    let listing = |id: &str, name: &str| -> Listing {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": name, "phones": [{"number": "020-87000000"}], "weight": 10.0
+        }))
+        .expect("a valid listing")
+    };
+    let listings = vec![
+        listing("A", "广州贸易公司"),
+        listing("B", "广和子欧贸易公司"),
+    ];
+    let dir = common::build_index(tmp.path(), &listings)?;
+    let hits = search(&dir, "guanghzoumaoyi", 10, &Filters::default())?;
+    let ids: Vec<&str> = hits.iter().map(|h| h.listing.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["A"],
+        "{:?}",
+        hits.iter()
+            .map(|h| (&h.listing.name, h.kind))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(hits[0].kind, MatchKind::Typo);
+    Ok(())
+}

@@ -338,6 +338,13 @@ pub fn probes(
         let mut alias_typed: Vec<Box<dyn Query>> = Vec::new();
         let mut alias_derived: Vec<Box<dyn Query>> = Vec::new();
         for d in derivations {
+            // Syllables and initials in turn (`guang h z ou`, a split of the
+            // slipped `guanghzou`) are no one's way of typing a name: typed
+            // pinyin switches from syllables to initials or back at most
+            // once (`guangzhou sth`, `zs daxue`).
+            if d.kind != MatchKind::Homophone && letter_switches(d) > 1 {
+                continue;
+            }
             let sounds = matches!(d.kind, MatchKind::Homophone | MatchKind::FuzzyPinyin);
             let stage = if sounds { &mut derived } else { &mut typed };
             // Fuzzy syllables then initials (`guanzou s t h`): a short run
@@ -386,10 +393,6 @@ pub fn probes(
                 // Long initials inside a name are no one's way of naming it,
                 // and the dearest look-up there is (every key is common).
                 (false, _) if initials_only && d.keys.len() > MAX_INNER_INITIALS => {}
-                // Nor are syllables and initials in turn (`guang h z ou`, a
-                // split of the slipped `guanghzou`): typed pinyin switches
-                // from syllables to initials or back at most once.
-                (_, kind) if kind != MatchKind::Homophone && letter_switches(d) > 1 => {}
                 (false, _) => within.push(inside),
                 (true, MatchKind::Homophone) => derived.push(inside),
                 (true, _) => derived_within.push(inside),

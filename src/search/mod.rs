@@ -216,6 +216,12 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
             if shown_count(&hits) >= limit {
                 break 'stages;
             }
+            // The slip look-ups go from the strictest (every syllable after
+            // the slip in the name) to the loosest: the hits of a stricter
+            // one explain what was typed better than any a looser one adds.
+            if stage == SLIPS && !hits.is_empty() {
+                break 'stages;
+            }
         }
     }
     Ok(finish(hits, limit))

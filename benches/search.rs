@@ -1,7 +1,10 @@
 //! Query latency per query form on a 1,000,000-listing generated directory,
-//! in process. Each form gets a criterion group, and before criterion runs,
+//! in process. Each form of the labelled sets gets a criterion group, with
+//! queries simulated the way `chahao eval` draws its sets, plus a group of
+//! single keystrokes; before criterion runs,
 //! every query of every form is timed once more to print p50 / p99 / max,
-//! the figures BENCHMARKS.md quotes.
+//! the figures BENCHMARKS.md quotes (`CHAHAO_BENCH_SLOWEST=N` also lists
+//! each form's N slowest queries).
 //!
 //! The index is `$CHAHAO_BENCH_INDEX` (default `/tmp/chahao-bench-1m`); when
 //! it is missing it is built first from `Generator::new(114).take(1_000_000)`,
@@ -13,9 +16,10 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use chahao::eval::{simulate, Form};
 use chahao::gen::Generator;
 use chahao::index::{self, BatchRecord, Directory};
-use chahao::model::{Listing, PhoneNumber};
+use chahao::model::Listing;
 use chahao::search::{search, Filters};
 use chahao::text::{normalize, pinyin};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -61,142 +65,53 @@ fn syllables(name: &str) -> Vec<String> {
         .collect()
 }
 
-fn bend(pinyin: &str) -> String {
-    pinyin
-        .replacen("zh", "z", 1)
-        .replacen("sh", "s", 1)
-        .replacen("ang", "an", 1)
-}
+/// How many of the directory's first listings the operator queries are
+/// simulated over. The queries run against the whole index; the simulator
+/// checks each candidate query against every listing it draws from (is it
+/// ambiguous, does a slip read as another name): drawing from 200,000 took
+/// more than a quarter of an hour, from 20,000 it takes about a minute and
+/// a half, for queries of the same shapes.
+const SIMULATED_OVER: usize = 20_000;
+/// Simulated queries per form.
+const PER_FORM: usize = 300;
 
-/// Queries of each form, drawn from every 4,999th listed listing.
+/// Queries of every form of the labelled sets (`chahao eval`), simulated as
+/// an operator types them, then the keystrokes of typing names and their
+/// initials one key at a time.
 fn forms(listings: &[Listing]) -> Vec<(&'static str, Vec<String>)> {
-    let targets: Vec<&Listing> = listings
+    let simulated = simulate(
+        &listings[..SIMULATED_OVER],
+        PER_FORM * Form::ALL.len(),
+        SEED,
+    );
+    let mut forms: Vec<(&'static str, Vec<String>)> = Form::ALL
+        .iter()
+        .map(|form| {
+            let queries = simulated
+                .iter()
+                .filter(|q| q.form == *form)
+                .map(|q| q.query.clone())
+                .collect();
+            (form.as_str(), queries)
+        })
+        .collect();
+    let keystrokes = listings
         .iter()
         .filter(|l| l.listed)
         .step_by(4_999)
-        .take(200)
-        .collect();
-    let mut forms: Vec<(&'static str, Vec<String>)> = vec![
-        (
-            "full_name",
-            targets.iter().map(|l| l.name.clone()).collect(),
-        ),
-        (
-            "prefix",
-            targets
+        .take(40)
+        .flat_map(|l| {
+            let initials: String = syllables(&l.name)
                 .iter()
-                .map(|l| {
-                    l.name
-                        .chars()
-                        .take((l.name.chars().count() * 2).div_ceil(3))
-                        .collect()
-                })
-                .collect(),
-        ),
-        (
-            "initials",
-            targets
-                .iter()
-                .map(|l| {
-                    syllables(&l.name)
-                        .iter()
-                        .filter_map(|s| s.chars().next())
-                        .collect()
-                })
-                .collect(),
-        ),
-        (
-            "full_pinyin",
-            targets
-                .iter()
-                .map(|l| syllables(&l.name).concat())
-                .collect(),
-        ),
-        (
-            "fuzzy_pinyin",
-            targets
-                .iter()
-                .map(|l| bend(&syllables(&l.name).concat()))
-                .collect(),
-        ),
-        (
-            "mixed",
-            targets
-                .iter()
-                .map(|l| {
-                    let s = syllables(&l.name);
-                    let head: String = l.name.chars().take(2).collect();
-                    let tail: String = s.iter().skip(2).filter_map(|x| x.chars().next()).collect();
-                    head + &tail
-                })
-                .collect(),
-        ),
-        (
-            "keystrokes",
-            targets
-                .iter()
-                .take(40)
-                .flat_map(|l| {
-                    let initials: String = syllables(&l.name)
-                        .iter()
-                        .filter_map(|s| s.chars().next())
-                        .collect();
-                    let chars: Vec<char> = l.name.chars().collect();
-                    (1..=initials.len().min(6))
-                        .map(move |k| initials[..k].to_string())
-                        .chain((1..=chars.len().min(6)).map(move |k| chars[..k].iter().collect()))
-                })
-                .collect(),
-        ),
-        (
-            "area_kind",
-            targets
-                .iter()
-                .filter_map(|l| {
-                    let district = l.district.as_deref()?.trim_end_matches('区').to_string();
-                    let tail: String = l
-                        .name
-                        .chars()
-                        .rev()
-                        .take(3)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    Some(format!("{district} {tail}"))
-                })
-                .collect(),
-        ),
-        (
-            "reverse_number",
-            targets
-                .iter()
-                .filter_map(|l| PhoneNumber::parse(&l.phones[0].number).ok())
-                .map(|p| p.local_number().to_string())
-                .collect(),
-        ),
-    ];
-    let aliases: Vec<String> = listings
-        .iter()
-        .filter(|l| l.listed)
-        .flat_map(|l| l.aliases.iter().cloned())
-        .step_by(7)
-        .take(200)
-        .collect();
-    forms.push(("alias", aliases));
-    let english: Vec<String> = listings
-        .iter()
-        .filter_map(|l| l.name_en.as_deref())
-        .map(|e| {
-            e.split(' ')
-                .take(2)
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
+                .filter_map(|s| s.chars().next())
+                .collect();
+            let chars: Vec<char> = l.name.chars().collect();
+            (1..=initials.len().min(6))
+                .map(move |k| initials[..k].to_string())
+                .chain((1..=chars.len().min(6)).map(move |k| chars[..k].iter().collect()))
         })
-        .take(100)
         .collect();
-    forms.push(("english", english));
+    forms.push(("keystrokes", keystrokes));
     forms
 }
 
@@ -211,15 +126,21 @@ fn percentiles(dir: &Directory, forms: &[(&'static str, Vec<String>)]) {
         searcher.segment_readers().len()
     );
     println!("form              queries   p50 ms   p99 ms   max ms");
+    // `CHAHAO_BENCH_SLOWEST=N` lists each form's N slowest queries.
+    let slowest: usize = std::env::var("CHAHAO_BENCH_SLOWEST")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
     for (form, queries) in forms {
-        let mut times: Vec<f64> = Vec::with_capacity(queries.len());
+        let mut timed: Vec<(f64, &str)> = Vec::with_capacity(queries.len());
         for q in queries {
             let started = Instant::now();
             let hits = search(dir, q, 10, &Filters::default()).expect("a generated query is valid");
-            times.push(started.elapsed().as_secs_f64() * 1e3);
+            timed.push((started.elapsed().as_secs_f64() * 1e3, q));
             std::hint::black_box(hits);
         }
-        times.sort_by(f64::total_cmp);
+        timed.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let times: Vec<f64> = timed.iter().map(|t| t.0).collect();
         let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
         println!(
             "{form:<16} {:>8} {:>8.3} {:>8.3} {:>8.3}",
@@ -228,6 +149,9 @@ fn percentiles(dir: &Directory, forms: &[(&'static str, Vec<String>)]) {
             at(0.99),
             times[times.len() - 1]
         );
+        for (ms, q) in timed.iter().rev().take(slowest) {
+            println!("    {ms:>8.3} ms  {q}");
+        }
     }
     println!();
 }

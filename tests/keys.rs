@@ -67,3 +67,37 @@ fn every_start_of_a_names_spellings_is_a_key() {
         );
     }
 }
+
+/// A phrase of chars or of whole syllables has pair keys, and the name has
+/// those pair keys where the phrase is: looking the pairs up finds what
+/// the phrase finds.
+#[test]
+fn pair_keys_are_where_their_phrase_is() {
+    use chahao::text::keys::{name_keys, pair_keys};
+    let s = |v: &[&str]| -> Vec<String> { v.iter().map(|k| k.to_string()).collect() };
+    assert_eq!(
+        pair_keys(&s(&["pguang", "pzhou", "pji"])),
+        Some(s(&["bguang-zhou", "bzhou-ji"]))
+    );
+    assert_eq!(pair_keys(&s(&["c银", "c行"])), Some(s(&["d银行"])));
+    // Mixed kinds, or a single key: no pairs.
+    assert_eq!(pair_keys(&s(&["pguang", "iz"])), None);
+    assert_eq!(pair_keys(&s(&["c广", "pzhou"])), None);
+    assert_eq!(pair_keys(&s(&["pguang"])), None);
+    // 中国银行: each pair at the position of its first char (中 is 1).
+    let keys = name_keys("中国银行");
+    for (pair, expected) in [
+        ("bzhong-guo", 1),
+        ("bguo-yin", 2),
+        ("d国银", 2),
+        ("byin-hang", 3),
+        ("d银行", 3),
+    ] {
+        let at = keys.iter().find(|(_, k)| k == pair).map(|(p, _)| *p);
+        assert_eq!(at, Some(expected), "{pair} in {keys:?}");
+    }
+    // No pair after the last char.
+    assert!(!keys
+        .iter()
+        .any(|(p, k)| *p == 4 && k.starts_with(['b', 'd'])));
+}

@@ -9,8 +9,10 @@ use tantivy::Index;
 
 use crate::text::{keys, normalize, segment};
 
-/// Tokenizer name of the positional name keys.
-pub const KEYS: &str = "chahao_keys";
+/// Tokenizer name of the positional name keys. Its version changes with the
+/// keys it writes, so that an index written with other keys is refused
+/// (the schema names it) rather than searched for keys it lacks.
+pub const KEYS: &str = "chahao_keys_2";
 /// Tokenizer name of segmented words.
 pub const WORDS: &str = "chahao_words";
 /// Tokenizer name of anchored prefix keys.

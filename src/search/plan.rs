@@ -19,7 +19,7 @@ use super::{is_short_name_text, Filters, MatchKind};
 use crate::index::Fields;
 use crate::text::keys::{
     char_key, exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key, local_part,
-    pinyin_prefix_key, syllable_key, word_pair_key, ANCHOR, MAX_FUZZY_SYLLABLES,
+    pair_keys, pinyin_prefix_key, syllable_key, word_pair_key, ANCHOR, MAX_FUZZY_SYLLABLES,
     MAX_INITIALS_PREFIX, MAX_LITERAL_PREFIX, MAX_PINYIN_PREFIX, MIN_PHONE_PREFIX, PHONE_PREFIX,
     PHONE_PREFIX_KEY, PHONE_TAIL_PREFIX,
 };
@@ -732,9 +732,21 @@ fn term(field: Field, text: &str) -> Box<dyn Query> {
     ))
 }
 
-/// A phrase of keys on a positional field; the last one a prefix when
-/// `prefix_last`.
+/// A phrase of name keys on a positional field (name, alias, department);
+/// the last one a prefix when `prefix_last`. A phrase of chars or of whole
+/// syllables is looked up by the pair keys of its neighbours, which match
+/// where it does and are far rarer than its keys (`guang zhou shi ji
+/// chang*`: every name of the city has the syllables, few `ji-chang`).
 fn phrase(field: Field, keys: &[String], prefix_last: bool) -> Box<dyn Query> {
+    match pair_keys(keys) {
+        Some(pairs) => plain_phrase(field, &pairs, prefix_last),
+        None => plain_phrase(field, keys, prefix_last),
+    }
+}
+
+/// A phrase of `keys` as they are; the last one a prefix when
+/// `prefix_last`.
+fn plain_phrase(field: Field, keys: &[String], prefix_last: bool) -> Box<dyn Query> {
     let terms: Vec<Term> = keys
         .iter()
         .map(|k| Term::from_field_text(field, k))
@@ -787,7 +799,7 @@ fn english_query(fields: &Fields, normalized: &str) -> Option<Box<dyn Query>> {
     let words: Vec<String> = normalized.split(' ').map(str::to_string).collect();
     Some(
         scored(
-            phrase(fields.name_en, &words, true),
+            plain_phrase(fields.name_en, &words, true),
             tier_score(MatchKind::English),
         )
         .1,

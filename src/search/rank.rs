@@ -23,7 +23,8 @@ impl Keyed {
         let (compact, map) = compact_with_map(text);
         let mut positions: Vec<Vec<String>> = vec![Vec::new(); compact.chars().count()];
         for (position, key) in name_keys(&compact) {
-            if position > 0 {
+            // Pair keys only lead look-ups; a derivation is checked key by key.
+            if position > 0 && !key.starts_with(['b', 'd']) {
                 positions[position - 1].push(key);
             }
         }

@@ -42,6 +42,45 @@ pub fn initial_key(initial: &str) -> String {
     format!("i{initial}")
 }
 
+/// Key of two syllables in a row of a name, at the first one's position,
+/// e.g. `bguang-zhou`: a phrase of common syllables is led by its rarest
+/// pair, not by the positions of every name with each syllable.
+pub fn syllable_pair_key(first: &str, second: &str) -> String {
+    format!("b{first}-{second}")
+}
+
+/// Key of two chars in a row of a name, at the first one's position, e.g.
+/// `d广州`: likewise for a phrase of common chars (`广州市广州`).
+pub fn char_pair_key(first: char, second: char) -> String {
+    let mut key = String::with_capacity(1 + first.len_utf8() + second.len_utf8());
+    key.push('d');
+    key.push(first);
+    key.push(second);
+    key
+}
+
+/// The keys of a phrase of chars (`c`) or of whole syllables (`p`, the last
+/// maybe partly typed) as the pair keys of its neighbours, one position
+/// fewer: they match where the phrase does. None for any other phrase (a
+/// single key, or keys of mixed kinds).
+pub fn pair_keys(keys: &[String]) -> Option<Vec<String>> {
+    let tag = keys.first()?.as_bytes().first().copied()?;
+    if keys.len() < 2 || !matches!(tag, b'c' | b'p') {
+        return None;
+    }
+    if keys.iter().any(|k| k.len() < 2 || k.as_bytes()[0] != tag) {
+        return None;
+    }
+    Some(
+        keys.windows(2)
+            .map(|w| match tag {
+                b'p' => syllable_pair_key(&w[0][1..], &w[1][1..]),
+                _ => format!("d{}{}", &w[0][1..], &w[1][1..]),
+            })
+            .collect(),
+    )
+}
+
 /// Prefix shared by every syllable key: used to expand a partly typed
 /// syllable (`zhon` → `pzhong`) through the term dictionary.
 pub const SYLLABLE_PREFIX: &str = "p";
@@ -57,13 +96,16 @@ pub const SYLLABLE_PREFIX: &str = "p";
 /// assert!(keys.contains(&(1, "pzhong".to_string())));
 /// assert!(keys.contains(&(2, "is".to_string())));
 /// assert!(keys.contains(&(2, "ish".to_string())));
+/// assert!(keys.contains(&(1, "d中山".to_string())));
+/// assert!(keys.contains(&(1, "bzhong-shan".to_string())));
 /// ```
 pub fn name_keys(normalized: &str) -> Vec<(usize, String)> {
     let compact: String = normalized.chars().filter(|c| *c != ' ').collect();
     let readings = pinyin::readings(&compact);
-    let mut keys = Vec::with_capacity(1 + compact.chars().count() * 6);
+    let pairs: Vec<(char, pinyin::Reading)> = compact.chars().zip(readings).collect();
+    let mut keys = Vec::with_capacity(1 + compact.chars().count() * 8);
     keys.push((0, ANCHOR.to_string()));
-    for (index, (c, syllables)) in compact.chars().zip(readings).enumerate() {
+    for (index, &(c, syllables)) in pairs.iter().enumerate() {
         let position = index + 1;
         let start = keys.len();
         keys.push((position, char_key(c)));
@@ -78,6 +120,15 @@ pub fn name_keys(normalized: &str) -> Vec<(usize, String)> {
             let ini = pinyin::initial(syllable);
             if ini.len() == 2 {
                 keys.push((position, initial_key(ini)));
+            }
+        }
+        // The pairs this char starts with the next (every reading of each).
+        if let Some((next, next_syllables)) = pairs.get(index + 1) {
+            keys.push((position, char_pair_key(c, *next)));
+            for first in syllables {
+                for second in next_syllables.iter() {
+                    keys.push((position, syllable_pair_key(first, second)));
+                }
             }
         }
         dedup_from(&mut keys, start);

@@ -157,8 +157,12 @@ fn check_error(bytes: &[u8], lines: usize, e: &RowError) {
     assert!(!e.reason.is_empty());
 }
 
+/// `values` as a JSONL file, with a UTF-8 byte-order mark: a file whose
+/// non-ASCII chars all take two bytes in UTF-8 and that also reads as
+/// GB18030 is read as GB18030 (`èè` is `猫猫`), so a file written back
+/// says which it is, as any tool should that writes such a file.
 fn to_jsonl<T: serde::Serialize>(values: &[T]) -> Vec<u8> {
-    let mut out = Vec::new();
+    let mut out = b"\xEF\xBB\xBF".to_vec();
     for v in values {
         serde_json::to_writer(&mut out, v).expect("a value serialises");
         out.push(b'\n');

@@ -738,10 +738,8 @@ fn term(field: Field, text: &str) -> Box<dyn Query> {
 /// where it does and are far rarer than its keys (`guang zhou shi ji
 /// chang*`: every name of the city has the syllables, few `ji-chang`).
 fn phrase(field: Field, keys: &[String], prefix_last: bool) -> Box<dyn Query> {
-    match pair_keys(keys) {
-        Some(pairs) => plain_phrase(field, &pairs, prefix_last),
-        None => plain_phrase(field, keys, prefix_last),
-    }
+    let pairs = pair_keys(keys);
+    plain_phrase(field, pairs.as_deref().unwrap_or(keys), prefix_last)
 }
 
 /// A phrase of `keys` as they are; the last one a prefix when

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use super::understand::{Derivation, Understood};
 use super::{is_short_name_text, Hit, MatchKind};
 use crate::model::{Listing, PhoneNumber};
-use crate::text::keys::{is_derived_short_name, name_keys, name_words};
+use crate::text::keys::{is_derived_short_name, name_words, single_name_keys};
 use crate::text::normalize::compact_with_map;
 use crate::text::{normalize, segment};
 
@@ -22,9 +22,8 @@ impl Keyed {
     fn new(text: &str) -> Keyed {
         let (compact, map) = compact_with_map(text);
         let mut positions: Vec<Vec<String>> = vec![Vec::new(); compact.chars().count()];
-        for (position, key) in name_keys(&compact) {
-            // Pair keys only lead look-ups; a derivation is checked key by key.
-            if position > 0 && !key.starts_with(['b', 'd']) {
+        for (position, key) in single_name_keys(&compact) {
+            if position > 0 {
                 positions[position - 1].push(key);
             }
         }

@@ -100,6 +100,17 @@ pub const SYLLABLE_PREFIX: &str = "p";
 /// assert!(keys.contains(&(1, "bzhong-shan".to_string())));
 /// ```
 pub fn name_keys(normalized: &str) -> Vec<(usize, String)> {
+    keys_of(normalized, true)
+}
+
+/// The keys of a normalised name one by one, as [`name_keys`] but without
+/// the pair keys: what a derivation is checked against key by key (pairs
+/// only lead look-ups).
+pub fn single_name_keys(normalized: &str) -> Vec<(usize, String)> {
+    keys_of(normalized, false)
+}
+
+fn keys_of(normalized: &str, with_pairs: bool) -> Vec<(usize, String)> {
     let compact: String = normalized.chars().filter(|c| *c != ' ').collect();
     let readings = pinyin::readings(&compact);
     let pairs: Vec<(char, pinyin::Reading)> = compact.chars().zip(readings).collect();
@@ -123,7 +134,7 @@ pub fn name_keys(normalized: &str) -> Vec<(usize, String)> {
             }
         }
         // The pairs this char starts with the next (every reading of each).
-        if let Some((next, next_syllables)) = pairs.get(index + 1) {
+        if let Some((next, next_syllables)) = pairs.get(index + 1).filter(|_| with_pairs) {
             keys.push((position, char_pair_key(c, *next)));
             for first in syllables {
                 for second in next_syllables.iter() {

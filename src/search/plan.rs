@@ -103,7 +103,7 @@ const MAX_TYPO_LETTERS: usize = MAX_PINYIN_PREFIX;
 /// over the term dictionary, never a scan. Strictest look-up first.
 fn typo_queries(fields: &Fields, part: &Part) -> Vec<Box<dyn Query>> {
     let text = &part.text;
-    if text.len() < 5 || !text.chars().all(|c| c.is_ascii_lowercase()) {
+    if !crate::text::slip::may_hold_slip(text) {
         return Vec::new();
     }
     let tag = pinyin_prefix_key("").as_bytes()[0];

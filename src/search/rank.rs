@@ -9,6 +9,7 @@ use super::{is_short_name_text, Hit, MatchKind};
 use crate::model::{Listing, PhoneNumber};
 use crate::text::keys::{is_derived_short_name, name_words, single_name_keys};
 use crate::text::normalize::compact_with_map;
+use crate::text::slip::{may_hold_slip, within_one_edit};
 use crate::text::{normalize, segment};
 
 /// The keys of a text, position by position (anchor dropped), with the map
@@ -197,7 +198,7 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
 /// pinyin of the name (normalised): None when it is not, else whether it
 /// spells the whole name.
 fn typo_of(typed: &str, name: &str) -> Option<bool> {
-    if typed.len() < 5 || !typed.chars().all(|c| c.is_ascii_lowercase()) {
+    if !may_hold_slip(typed) {
         return None;
     }
     let compact = name.replace(' ', "");
@@ -213,21 +214,6 @@ fn typo_of(typed: &str, name: &str) -> Option<bool> {
         .filter(|&n| within_one_edit(typed, &spelled[..n]));
     let first = lengths.next()?;
     Some(first == spelled.len() || lengths.any(|n| n == spelled.len()))
-}
-
-/// Damerau edit distance ≤ 1 (one transposition counts as one edit).
-fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
-    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (a, b) = (&a[common..], &b[common..]);
-    match (a.len(), b.len()) {
-        (0, 0) | (1, 0) | (0, 1) => true,
-        (x, y) if x == y => {
-            a[1..] == b[1..] || (x >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
-        }
-        (x, y) if x == y + 1 => a[1..] == *b,
-        (x, y) if x + 1 == y => *a == b[1..],
-        _ => false,
-    }
 }
 
 fn english_or_none(listing: Listing, understood: &Understood) -> Option<Hit> {

@@ -6,5 +6,6 @@ pub mod keys;
 pub mod normalize;
 pub mod pinyin;
 pub mod segment;
+pub mod slip;
 
 pub use normalize::normalize;

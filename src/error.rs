@@ -9,6 +9,9 @@ pub enum Error {
     /// Input a person can fix: a bad file, a bad query, a bad argument.
     #[error("{0}")]
     User(String),
+    /// A query that cannot be searched (empty, too long).
+    #[error(transparent)]
+    Query(#[from] crate::search::QueryError),
     /// No index where one was expected.
     #[error("no index at {0} (run `chahao build --input FILE` first)")]
     NoIndex(PathBuf),

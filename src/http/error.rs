@@ -99,6 +99,7 @@ impl From<crate::Error> for ApiError {
     fn from(e: crate::Error) -> ApiError {
         match e {
             crate::Error::User(message) => ApiError::BadRequest(message),
+            crate::Error::Query(e) => ApiError::BadRequest(e.of_parameter("q")),
             crate::Error::NoIndex(_) => ApiError::Unavailable(e.to_string()),
             other => ApiError::Internal(other.to_string()),
         }

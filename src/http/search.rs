@@ -124,8 +124,8 @@ pub async fn search(
     .into_response())
 }
 
-/// `q` must hold something other than spaces, and at most
-/// [`MAX_QUERY_CHARS`] characters.
+/// `q` must be there, and searchable ([`crate::search::check_query`]: not
+/// only spaces and punctuation, at most [`MAX_QUERY_CHARS`] characters).
 fn check_query(q: Option<String>) -> Result<String, ApiError> {
     let Some(q) = q else {
         return Err(ApiError::BadRequest(
@@ -133,17 +133,7 @@ fn check_query(q: Option<String>) -> Result<String, ApiError> {
                 .to_string(),
         ));
     };
-    if q.trim().is_empty() {
-        return Err(ApiError::BadRequest(
-            "q is empty: give a name, short name, pinyin or number".to_string(),
-        ));
-    }
-    let chars = q.chars().count();
-    if chars > MAX_QUERY_CHARS {
-        return Err(ApiError::BadRequest(format!(
-            "q is {chars} characters long; at most {MAX_QUERY_CHARS} are accepted"
-        )));
-    }
+    crate::search::check_query(&q).map_err(|e| ApiError::BadRequest(e.of_parameter("q")))?;
     Ok(q)
 }
 

@@ -7,6 +7,8 @@ mod prefix_phrase;
 pub mod rank;
 mod slip;
 pub mod understand;
+
+pub use understand::{check_query, QueryError};
 mod union;
 
 use serde::Serialize;
@@ -158,7 +160,7 @@ pub struct Filters {
 }
 
 /// Runs `query` on `dir`, returning at most `limit` ranked hits. A query
-/// that cannot be searched (empty, too long) is a [`Error::User`].
+/// that cannot be searched (empty, too long) is an [`Error::Query`].
 ///
 /// Every segment holds its listings in order of falling weight (the index
 /// is built and changed that way), so the first matches of any look-up in a
@@ -178,7 +180,7 @@ pub struct Filters {
 /// nothing was found before them: they are dear on a big directory, and a worse explanation
 /// of what was typed than any match already found.
 pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> Result<Vec<Hit>> {
-    let understood = understand::understand(query).map_err(Error::User)?;
+    let understood = understand::understand(query)?;
     let searcher = dir.searcher();
     let mut seen = std::collections::HashSet::new();
     let mut hits: Vec<Hit> = Vec::new();

@@ -68,18 +68,45 @@ enum Segment {
     Digits(String),
 }
 
-/// Understands `query`, or says why it cannot be searched.
-pub fn understand(query: &str) -> Result<Understood, String> {
+/// Why a query cannot be searched.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    /// Nothing but spaces and punctuation.
+    #[error("the query is empty: type part of a name, pinyin or a number")]
+    Empty,
+    /// Longer than [`MAX_QUERY_CHARS`].
+    #[error("the query is {chars} characters long; at most {MAX_QUERY_CHARS} are accepted")]
+    TooLong {
+        /// How many chars it has.
+        chars: usize,
+    },
+}
+
+impl QueryError {
+    /// The same reason, told of the request parameter `name` that carried
+    /// the query (`q is empty: ...`).
+    pub fn of_parameter(&self, name: &str) -> String {
+        let told = self.to_string();
+        format!("{name}{}", told.strip_prefix("the query").unwrap_or(&told))
+    }
+}
+
+/// Checks that `query` can be searched, and returns it normalised.
+pub fn check_query(query: &str) -> Result<String, QueryError> {
     let chars = query.chars().count();
     if chars > MAX_QUERY_CHARS {
-        return Err(format!(
-            "q is {chars} characters long; at most {MAX_QUERY_CHARS} are accepted"
-        ));
+        return Err(QueryError::TooLong { chars });
     }
     let normalized = normalize(query);
     if normalized.is_empty() {
-        return Err("q is empty: type part of a name, pinyin or a number".to_string());
+        return Err(QueryError::Empty);
     }
+    Ok(normalized)
+}
+
+/// Understands `query`, or says why it cannot be searched.
+pub fn understand(query: &str) -> Result<Understood, QueryError> {
+    let normalized = check_query(query)?;
     let number = phone::normalize_digits(query).filter(|d| d.len() >= 3);
     // Only the spaces the operator typed separate parts: punctuation inside
     // a part (`美宜佳(白云`, `yat-sen`) joins, as it does in the indexed name.

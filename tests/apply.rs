@@ -29,8 +29,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use tantivy::collector::TopDocs;
-use tantivy::TantivyDocument;
 
 use chahao::batch::{self, ApplyError, ApplyOptions, Format, Outcome};
 use chahao::gen::{changes, Generator};
@@ -326,22 +324,17 @@ fn queries(listings: &[Listing]) -> Vec<String> {
     out
 }
 
-/// Every listing the planned query of `query` matches, with its score.
-fn scores(dir: &Directory, query: &str) -> chahao::Result<BTreeMap<String, f32>> {
-    let understood = search::understand::understand(query).map_err(chahao::Error::User)?;
-    let Some(planned) = search::plan::plan(dir.fields(), &understood, &Filters::default()) else {
-        return Ok(BTreeMap::new());
-    };
-    let searcher = dir.searcher();
-    let top = searcher.search(
-        planned.as_ref(),
-        &TopDocs::with_limit(1_000_000).order_by_score(),
-    )?;
-    let mut out = BTreeMap::new();
-    for (score, address) in top {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        if let Some(id) = chahao::index::document::document_id(dir.fields(), &doc) {
-            out.insert(id, score);
+/// Every listing the planned look-ups of `query` match, each with the
+/// stages whose look-ups match it.
+fn scores(dir: &Directory, query: &str) -> chahao::Result<BTreeMap<String, Vec<search::Stage>>> {
+    let understood = search::understand::understand(query)?;
+    let mut out: BTreeMap<String, Vec<search::Stage>> = BTreeMap::new();
+    for (stage, probe) in search::plan::plan(&understood, &Filters::default()) {
+        for id in dir.matching_ids(&probe)? {
+            let stages = out.entry(id).or_default();
+            if !stages.contains(&stage) {
+                stages.push(stage);
+            }
         }
     }
     Ok(out)

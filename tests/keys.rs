@@ -73,8 +73,13 @@ fn every_start_of_a_names_spellings_is_a_key() {
 /// the phrase finds.
 #[test]
 fn pair_keys_are_where_their_phrase_is() {
+    use chahao::text::key::NameKey;
     use chahao::text::keys::{name_keys, pair_keys};
-    let s = |v: &[&str]| -> Vec<String> { v.iter().map(|k| k.to_string()).collect() };
+    let s = |v: &[&str]| -> Vec<NameKey> {
+        v.iter()
+            .map(|k| NameKey::decode(k).expect("a key"))
+            .collect()
+    };
     assert_eq!(
         pair_keys(&s(&["pguang", "pzhou", "pji"])),
         Some(s(&["bguang-zhou", "bzhou-ji"]))

@@ -15,7 +15,6 @@ use super::cache::Key;
 use super::error::ApiError;
 use super::view::HitView;
 use super::AppState;
-use crate::search::understand::MAX_QUERY_CHARS;
 use crate::search::Filters;
 
 /// Hits returned when `limit` is not given.

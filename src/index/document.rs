@@ -26,16 +26,13 @@ pub fn to_document(fields: &Fields, listing: &Listing, inherited: &[String]) -> 
     }
     doc.add_text(fields.name_seq, &listing.name);
     doc.add_text(fields.prefix, &listing.name);
-    doc.add_text(fields.name_words, &listing.name);
     for alias in &listing.aliases {
         doc.add_text(fields.alias_seq, alias);
-        doc.add_text(fields.alias_words, alias);
         doc.add_text(fields.prefix, alias);
     }
     for alias in inherited.iter().filter(|a| !listing.aliases.contains(a)) {
         doc.add_text(fields.alias_seq, alias);
         doc.add_text(fields.prefix, alias);
-        doc.add_text(fields.alias_words, alias);
         doc.add_text(fields.inherited_alias, alias);
     }
     if let Some(dept) = &listing.department {
@@ -71,8 +68,6 @@ pub fn to_document(fields: &Fields, listing: &Listing, inherited: &[String]) -> 
         .collect();
     doc.add_text(fields.phone, phones.join("\n"));
     doc.add_f64(fields.weight, listing.weight);
-    doc.add_u64(fields.is_main, u64::from(listing.department.is_none()));
-    doc.add_u64(fields.name_chars, listing.name.chars().count() as u64);
     doc
 }
 

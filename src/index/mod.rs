@@ -8,6 +8,7 @@ pub mod browse;
 pub mod document;
 pub mod history;
 pub mod live;
+pub mod query;
 pub mod schema;
 pub mod store;
 

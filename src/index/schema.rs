@@ -1,4 +1,8 @@
-//! The tantivy schema: the only place that names fields.
+//! The tantivy schema: the only place that names fields. The keys the
+//! key fields hold are those of `text::key`: [`crate::text::key::NameKey`]
+//! in `name_seq`, `alias_seq` and `dept_seq`,
+//! [`crate::text::key::PrefixKey`] in `prefix`,
+//! [`crate::text::key::PhoneKey`] in `phone`.
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
@@ -20,10 +24,6 @@ pub struct Fields {
     pub alias_seq: Field,
     /// Positional keys of the department.
     pub dept_seq: Field,
-    /// Segmented words of the name.
-    pub name_words: Field,
-    /// Segmented words of the aliases.
-    pub alias_words: Field,
     /// Segmented words of the department.
     pub dept_words: Field,
     /// Segmented words of the district, city and address.
@@ -42,10 +42,6 @@ pub struct Fields {
     pub category: Field,
     /// Parent listing id, raw: finds a listing's siblings.
     pub parent: Field,
-    /// 1 for an organisation's main listing (no department), else 0.
-    pub is_main: Field,
-    /// Number of chars of the name: shorter names win ties.
-    pub name_chars: Field,
     /// 1 for listed, 0 for ex-directory.
     pub listed: Field,
     /// Aliases taken from the parent listing (stored for ranking).
@@ -76,8 +72,6 @@ pub fn build_schema() -> (Schema, Fields) {
         name_seq: b.add_text_field("name_seq", text(KEYS, WithFreqsAndPositions)),
         alias_seq: b.add_text_field("alias_seq", text(KEYS, WithFreqsAndPositions)),
         dept_seq: b.add_text_field("dept_seq", text(KEYS, WithFreqsAndPositions)),
-        name_words: b.add_text_field("name_words", text(WORDS, WithFreqs)),
-        alias_words: b.add_text_field("alias_words", text(WORDS, WithFreqs)),
         dept_words: b.add_text_field("dept_words", text(WORDS, WithFreqs)),
         area_words: b.add_text_field("area_words", text(WORDS, WithFreqs)),
         category_words: b.add_text_field("category_words", text(WORDS, WithFreqs)),
@@ -87,8 +81,6 @@ pub fn build_schema() -> (Schema, Fields) {
         district: b.add_text_field("district", STRING | FAST),
         category: b.add_text_field("category", STRING | FAST),
         parent: b.add_text_field("parent", STRING),
-        is_main: b.add_u64_field("is_main", FAST),
-        name_chars: b.add_u64_field("name_chars", FAST),
         listed: b.add_u64_field("listed", NumericOptions::default() | FAST),
         inherited_alias: b.add_text_field("inherited_alias", STORED),
         prefix: b.add_text_field("prefix", text(PREFIX, Basic)),

@@ -573,6 +573,24 @@ fn classify(d: &str) -> Result<Shape, Problem> {
     }
 }
 
+/// How many digits the area code of `digits` (which start with a 0 that
+/// is not the international 00) takes: three for 010 and 02x, four for
+/// every other code.
+///
+/// ```
+/// use chahao::model::phone::area_code_len;
+/// assert_eq!(area_code_len("02087755766"), 3);
+/// assert_eq!(area_code_len("01012345678"), 3);
+/// assert_eq!(area_code_len("07633234567"), 4);
+/// ```
+pub fn area_code_len(digits: &str) -> usize {
+    if digits.starts_with("010") || digits.starts_with("02") {
+        3
+    } else {
+        4
+    }
+}
+
 fn classify_with_area_code(d: &str) -> Result<Shape, Problem> {
     let b = d.as_bytes();
     let area_len = match (b.get(1), b.get(2)) {
@@ -588,7 +606,7 @@ fn classify_with_area_code(d: &str) -> Result<Shape, Problem> {
                 "has an area code starting 00, which is the international prefix".into(),
             ))
         }
-        (Some(b'1'), Some(b'0')) | (Some(b'2'), _) => 3,
+        (Some(b'1'), Some(b'0')) | (Some(b'2'), _) => area_code_len(d),
         (Some(b'1'), Some(_)) => {
             return Err((
                 PhoneErrorKind::BadAreaCode,
@@ -598,7 +616,7 @@ fn classify_with_area_code(d: &str) -> Result<Shape, Problem> {
                 ),
             ))
         }
-        _ => 4,
+        _ => area_code_len(d),
     };
     if d.len() < area_len {
         return Err((

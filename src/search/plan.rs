@@ -1,97 +1,381 @@
-//! Planning: the understood query → one tantivy query for candidates.
+//! Planning: the understood query → the look-ups to make, each a typed
+//! [`Probe`] with the [`Stage`] it belongs to.
 //!
-//! Every derivation becomes a phrase look-up on the positional fields, with
-//! a constant score by its tier, so that the best candidates reach the
-//! ranking stage; the exact order is decided there. A partly typed last
-//! syllable is a bounded prefix expansion, never a scan.
+//! Each derivation of what was typed becomes a look-up of its keys: at the
+//! start of a name (led by the one prefix key its start spells), in an
+//! alias, inside a name; a query of several parts is one look-up of all its
+//! parts. Every look-up only gathers candidates; ranking checks each one
+//! again and decides the order. A partly typed last syllable is a bounded
+//! prefix expansion, never a scan (see `index::query`).
 
-use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
-};
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use std::mem::discriminant;
 
-use super::prefix_phrase::PrefixPhrase;
-use super::slip::SlipQuery;
-use super::understand::{Derivation, Part, Understood};
-use super::union::AnyOf;
-use super::{is_short_name_text, Filters, MatchKind};
-use crate::index::Fields;
+use super::understand::{Derivation, Part, Reading, Understood};
+use super::Filters;
+use crate::index::query::{Probe, SeqField, WordField};
+use crate::text::key::{NameKey, PhoneKey, PrefixKey, PrefixKind};
 use crate::text::keys::{
-    char_key, exact_key, fuzzy_prefix_key, initials_prefix_key, literal_prefix_key, local_part,
-    pair_keys, pinyin_prefix_key, syllable_key, word_pair_key, ANCHOR, MAX_FUZZY_SYLLABLES,
-    MAX_INITIALS_PREFIX, MAX_LITERAL_PREFIX, MAX_PINYIN_PREFIX, MIN_PHONE_PREFIX, PHONE_PREFIX,
-    PHONE_PREFIX_KEY, PHONE_TAIL_PREFIX,
+    local_part, MAX_FUZZY_SYLLABLES, MAX_INITIALS_PREFIX, MAX_LITERAL_PREFIX, MAX_PINYIN_PREFIX,
+    MIN_PHONE_PREFIX,
 };
 use crate::text::pinyin::{split_pinyin, Piece};
+use crate::text::slip::may_hold_slip;
 
-/// How many terms a partly typed syllable or number may expand to.
-const MAX_EXPANSIONS: u32 = 64;
-
-/// The whole query as one tantivy query (every look-up of [`probes`]
-/// together), or None when nothing can match: for tools and tests that want
-/// every listing a query matches.
-pub fn plan(fields: &Fields, understood: &Understood, filters: &Filters) -> Option<Box<dyn Query>> {
-    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let parts: Vec<(Occur, Box<dyn Query>)> = understood
-        .parts
-        .iter()
-        .map(|part| (Occur::Must, part_query(fields, part, false)))
-        .collect();
-    alternatives.push((Occur::Should, Box::new(BooleanQuery::new(parts))));
-    if let Some(digits) = &understood.number {
-        alternatives.push((Occur::Should, number_query(fields, digits)));
-    }
-    if let Some(english) = english_query(fields, &understood.normalized) {
-        alternatives.push((Occur::Should, english));
-    }
-    Some(with_filters(
-        fields,
-        Box::new(BooleanQuery::new(alternatives)),
-        filters,
-    ))
+/// The stages of a search, in the order they run. Each holds look-ups of
+/// about one tier of the ranking, so that once enough hits are found no
+/// later look-up can rank above them; [`Stage::runs`] says when each one
+/// runs. This is the one place that says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// What was typed, as typed: the anchored prefix terms, the literal and
+    /// pinyin phrases at the start of a name and in an alias, the literal
+    /// chars inside a name, the number, the English name; for a query of
+    /// several parts, all parts together.
+    Typed,
+    /// Typed pinyin or initials inside a name or an alias.
+    Within,
+    /// What it may stand for: derived short names, homophones, fuzzy pinyin
+    /// at the start of a name; for several parts, all parts with their
+    /// sound-alikes.
+    Derived,
+    /// Fuzzy pinyin inside a name or an alias.
+    DerivedWithin,
+    /// One slip in typed pinyin, strictest look-up first.
+    Slips,
 }
 
-/// The cheap first stage: the prefix keys a single-part query may be, as
-/// single terms, best first: each tier's whole-string key, then its prefix
-/// key (literal, full pinyin, initials, fuzzy pinyin). Empty when the query
-/// is not of that shape (several parts, a number): then only the full plan
-/// can answer.
-pub fn prefix_terms(fields: &Fields, understood: &Understood) -> Vec<Term> {
-    let [part] = understood.parts.as_slice() else {
-        return Vec::new();
-    };
-    if understood.number.is_some() {
-        return Vec::new();
+/// What the stages before one found.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SoFar {
+    /// Any hit at all.
+    pub found: bool,
+    /// A hit that matched a name or an alias as typed (tier alias or
+    /// better).
+    pub named: bool,
+    /// The query has several parts (`天河 中医院`).
+    pub several_parts: bool,
+}
+
+impl Stage {
+    /// Returns true if and only if this stage runs after what the stages
+    /// before it found.
+    ///
+    /// - Nothing runs once a name or alias matched as typed: sound-alikes
+    ///   and slips would only add noise below it.
+    /// - Pinyin inside a name, fuzzy or not, and a slip run only when
+    ///   nothing was found: they are dear on a big directory, and a worse
+    ///   explanation of what was typed than any match already found.
+    /// - What the words of a query of several may stand for (`天河 中衣`)
+    ///   runs only when the words found nothing as typed.
+    pub fn runs(self, so_far: SoFar) -> bool {
+        if so_far.named {
+            return false;
+        }
+        match self {
+            Stage::Typed => true,
+            Stage::Within | Stage::DerivedWithin | Stage::Slips => !so_far.found,
+            Stage::Derived => !(so_far.found && so_far.several_parts),
+        }
     }
-    let mut keys = Vec::new();
-    let literal = literal_prefix_key(&part.text);
-    keys.push(exact_key(&literal));
-    keys.push(literal);
-    if part.text.chars().all(|c| c.is_ascii_lowercase()) {
-        for key in [
-            pinyin_prefix_key(&part.text),
-            initials_prefix_key(&part.text),
-        ] {
-            keys.push(exact_key(&key));
-            keys.push(key);
+
+    /// Returns true if and only if the stage ends at its first look-up that
+    /// finds anything: the slip look-ups go from the strictest (every
+    /// syllable after the slip in the name) to the loosest, and a stricter
+    /// one's hits explain what was typed better than any a looser one adds.
+    pub fn ends_at_first_find(self) -> bool {
+        self == Stage::Slips
+    }
+}
+
+/// The look-ups of a query, in the order they are made: by stage, and
+/// within a stage best first.
+pub fn plan(understood: &Understood, filters: &Filters) -> Vec<(Stage, Probe)> {
+    let mut plan = Planned::default();
+    if let Some(digits) = &understood.number {
+        plan.add(Stage::Typed, number_probe(digits));
+    }
+    match understood.parts.as_slice() {
+        [part] => plan_part(&mut plan, understood, part),
+        parts => {
+            for (stage, only_typed) in [(Stage::Typed, true), (Stage::Derived, false)] {
+                let all = parts.iter().map(|p| part_probe(p, only_typed)).collect();
+                plan.add(stage, Probe::All(all));
+            }
+        }
+    }
+    if let Some(english) = english_probe(&understood.normalized) {
+        plan.add(Stage::Typed, english);
+    }
+    plan.finish(filters)
+}
+
+/// Look-ups gathered stage by stage.
+#[derive(Default)]
+struct Planned {
+    probes: Vec<(Stage, Probe)>,
+    /// The prefix keys looked up on their own already.
+    probed: Vec<PrefixKey>,
+}
+
+impl Planned {
+    fn add(&mut self, stage: Stage, probe: Probe) {
+        self.probes.push((stage, probe));
+    }
+
+    /// One prefix key on its own, remembered so that an anchored look-up
+    /// its start spells whole is not made again.
+    fn add_prefix(&mut self, stage: Stage, key: PrefixKey) {
+        self.probed.push(key.clone());
+        self.add(stage, Probe::Prefix(key));
+    }
+
+    /// The look-ups in stage order (in the order added within a stage),
+    /// each narrowed by the filters.
+    fn finish(mut self, filters: &Filters) -> Vec<(Stage, Probe)> {
+        self.probes.sort_by_key(|(stage, _)| *stage);
+        self.probes
+            .into_iter()
+            .map(|(stage, probe)| (stage, with_filters(probe, filters)))
+            .collect()
+    }
+}
+
+fn with_filters(probe: Probe, filters: &Filters) -> Probe {
+    if filters.district.is_none() && filters.category.is_none() {
+        return probe;
+    }
+    let mut all = vec![probe];
+    if let Some(district) = &filters.district {
+        all.push(Probe::District(district.clone()));
+    }
+    if let Some(category) = &filters.category {
+        all.push(Probe::Category(category.clone()));
+    }
+    Probe::All(all)
+}
+
+/// The look-ups of a query of one part.
+fn plan_part(plan: &mut Planned, understood: &Understood, part: &Part) {
+    // Every prefix term looked up on its own, so that an anchored
+    // derivation its start spells whole is not looked up again.
+    if understood.number.is_none() {
+        for key in prefix_keys(part) {
+            let stage = match key {
+                PrefixKey::Start(PrefixKind::Fuzzy, _) => Stage::Derived,
+                _ => Stage::Typed,
+            };
+            plan.add_prefix(stage, key);
+        }
+    }
+    if let Some(probes) = derived_short_name_probes(part) {
+        for probe in probes {
+            plan.add(Stage::Derived, probe);
+        }
+    }
+    let mut derivations: Vec<&Derivation> = part.derivations.iter().collect();
+    derivations.sort_by_key(|d| d.reading);
+    for d in &derivations {
+        if let Some(spelled) = homophone_spelling(d) {
+            for key in [
+                PrefixKey::Whole(PrefixKind::Pinyin, spelled.clone()),
+                PrefixKey::Start(PrefixKind::Pinyin, spelled),
+            ] {
+                plan.add_prefix(Stage::Derived, key);
+            }
+        }
+    }
+    // Anchored derivations that share their indexed start are one
+    // look-up: the start picks the few names, the keys after it then
+    // check them.
+    let mut by_start: Vec<StartGroup> = Vec::new();
+    let mut alias_typed: Vec<Probe> = Vec::new();
+    let mut alias_derived: Vec<Probe> = Vec::new();
+    for d in derivations {
+        // Syllables and initials in turn (`guang h z ou`, a split of the
+        // slipped `guanghzou`) are no one's way of typing a name: typed
+        // pinyin switches from syllables to initials or back at most
+        // once (`guangzhou sth`, `zs daxue`).
+        if d.reading != Reading::Homophone && letter_switches(d) > 1 {
+            continue;
+        }
+        let sounds = d.reading.by_sound();
+        let stage = if sounds { Stage::Derived } else { Stage::Typed };
+        match start_keys(part, d) {
+            Some(start) => {
+                let beyond = beyond_start(d, start.spelled);
+                if weak_fuzzy(d) {
+                    plan.add(Stage::DerivedWithin, start_and(&start.keys, beyond));
+                } else {
+                    match by_start
+                        .iter_mut()
+                        .find(|g| g.sounds == sounds && g.keys == start.keys)
+                    {
+                        Some(group) => group.add(beyond),
+                        None => by_start.push(StartGroup {
+                            sounds,
+                            keys: start.keys,
+                            checks: beyond.map(|q| vec![q]),
+                        }),
+                    }
+                }
+            }
+            None => plan.add(stage, in_field(SeqField::Name, anchored_keys(d), d.prefix_last)),
+        }
+        let alias = in_field(SeqField::Alias, d.keys.clone(), d.prefix_last);
+        match (sounds, d.reading) {
+            // An alias as typed outranks chars inside a name: looked
+            // up before them.
+            (false, Reading::Literal) => plan.add(Stage::Typed, alias),
+            (false, _) => alias_typed.push(alias),
+            (true, _) => alias_derived.push(alias),
+        }
+        // Pinyin, initials or sounds inside a name (`tianhezhihang`)
+        // are a look-up of common keys, dear on a big directory: made
+        // only when nothing matched from the start of a name or alias.
+        let inside = in_field(SeqField::Name, d.keys.clone(), d.prefix_last);
+        let initials_only = d.keys.iter().all(|k| matches!(k, NameKey::Initial(_)));
+        match (sounds, d.reading) {
+            (false, Reading::Literal) => plan.add(Stage::Typed, inside),
+            // Long initials inside a name are no one's way of naming it,
+            // and the dearest look-up there is (every key is common).
+            (false, _) if initials_only && d.keys.len() > MAX_INNER_INITIALS => {}
+            (false, _) => plan.add(Stage::Within, inside),
+            (true, Reading::Homophone) => plan.add(Stage::Derived, inside),
+            (true, _) => plan.add(Stage::DerivedWithin, inside),
+        }
+    }
+    for group in by_start {
+        let stage = if group.sounds {
+            Stage::Derived
+        } else {
+            Stage::Typed
+        };
+        match group.checks {
+            // Each check intersected with the start on its own: an
+            // intersection is driven by its rarest part, a union is not.
+            Some(checks) => plan.add(
+                stage,
+                Probe::Any(
+                    checks
+                        .into_iter()
+                        .map(|check| start_and(&group.keys, Some(check)))
+                        .collect(),
+                ),
+            ),
+            // The start alone, unless it was looked up already.
+            None => {
+                let fresh: Vec<PrefixKey> = group
+                    .keys
+                    .into_iter()
+                    .filter(|k| !plan.probed.contains(k))
+                    .collect();
+                if !fresh.is_empty() {
+                    plan.add(stage, start_and(&fresh, None));
+                }
+            }
+        }
+    }
+    // Typed pinyin or sounds in an alias: an anchored one is found by
+    // the prefix terms already (aliases have prefix keys too), so these
+    // look inside aliases, only when nothing matched before.
+    for (stage, aliases) in [
+        (Stage::Within, alias_typed),
+        (Stage::DerivedWithin, alias_derived),
+    ] {
+        if !aliases.is_empty() {
+            plan.add(stage, Probe::Any(aliases));
+        }
+    }
+    for probe in slip_probes(part) {
+        plan.add(Stage::Slips, probe);
+    }
+}
+
+/// The prefix keys a single-part query may be, as single terms, best
+/// first: each reading's whole-string key, then its prefix key (literal,
+/// full pinyin, initials, fuzzy pinyin).
+fn prefix_keys(part: &Part) -> Vec<PrefixKey> {
+    let text = &part.text;
+    let mut keys = vec![
+        PrefixKey::Whole(PrefixKind::Literal, text.clone()),
+        PrefixKey::Start(PrefixKind::Literal, text.clone()),
+    ];
+    if text.chars().all(|c| c.is_ascii_lowercase()) {
+        for kind in [PrefixKind::Pinyin, PrefixKind::Initials] {
+            keys.push(PrefixKey::Whole(kind, text.clone()));
+            keys.push(PrefixKey::Start(kind, text.clone()));
         }
         for d in &part.derivations {
-            if d.kind == MatchKind::FuzzyPinyin
-                && !d.prefix_last
-                && d.keys.iter().all(|k| k.starts_with('f'))
+            let classes: Option<String> = d
+                .keys
+                .iter()
+                .map(|k| match k {
+                    NameKey::Fuzzy(class) => Some(class.as_str()),
+                    _ => None,
+                })
+                .collect();
+            if let (Reading::FuzzyPinyin, false, Some(classes)) =
+                (d.reading, d.prefix_last, classes)
             {
-                let joined: String = d.keys.iter().map(|k| &k[1..]).collect();
-                let key = fuzzy_prefix_key(&joined);
+                let key = PrefixKey::Start(PrefixKind::Fuzzy, classes);
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
             }
         }
     }
-    keys.iter()
-        .map(|k| Term::from_field_text(fields.prefix, k))
+    keys
+}
+
+/// A derived short name (`北师大`): its first char starts a word of the
+/// name and the first char of its second piece starts a later word; every
+/// char of it is in the name. One look-up for each char that may start the
+/// second piece.
+fn derived_short_name_probes(part: &Part) -> Option<Vec<Probe>> {
+    if !part.may_be_short_name() {
+        return None;
+    }
+    let chars: Vec<char> = part.text.chars().collect();
+    let all_chars: Vec<Probe> = chars
+        .iter()
+        .map(|c| Probe::Key(SeqField::Name, NameKey::Char(*c)))
+        .collect();
+    Some(
+        chars[1..]
+            .iter()
+            .map(|&second| {
+                let mut all = vec![Probe::Prefix(PrefixKey::WordPair(chars[0], second))];
+                all.extend(all_chars.iter().cloned());
+                Probe::All(all)
+            })
+            .collect(),
+    )
+}
+
+/// The full pinyin a homophone reading spells when it is syllables only.
+fn homophone_spelling(d: &Derivation) -> Option<String> {
+    if d.reading != Reading::Homophone {
+        return None;
+    }
+    d.keys
+        .iter()
+        .map(|k| match k {
+            NameKey::Syllable(s) => Some(s.as_str()),
+            _ => None,
+        })
         .collect()
+}
+
+/// Fuzzy syllables then initials (`guanzou s t h`): a short run of fuzzy
+/// classes starts half the names, and nothing narrower is indexed; such a
+/// reading waits until nothing else matched.
+fn weak_fuzzy(d: &Derivation) -> bool {
+    let fuzzy_run = d
+        .keys
+        .iter()
+        .take_while(|k| matches!(k, NameKey::Fuzzy(_)))
+        .count();
+    d.reading == Reading::FuzzyPinyin && fuzzy_run < d.keys.len() && fuzzy_run < MIN_FUZZY_START
 }
 
 /// Longest typed pinyin a name's full-pinyin prefix keys hold.
@@ -101,19 +385,23 @@ const MAX_TYPO_LETTERS: usize = MAX_PINYIN_PREFIX;
 /// full-pinyin prefix keys within one edit (a letter swapped with its
 /// neighbour, dropped, doubled or wrong), found by a Levenshtein automaton
 /// over the term dictionary, never a scan. Strictest look-up first.
-fn typo_queries(fields: &Fields, part: &Part) -> Vec<Box<dyn Query>> {
+fn slip_probes(part: &Part) -> Vec<Probe> {
     let text = &part.text;
-    if !crate::text::slip::may_hold_slip(text) {
+    if !may_hold_slip(text) {
         return Vec::new();
     }
-    let tag = pinyin_prefix_key("").as_bytes()[0];
     if text.len() < MAX_TYPO_LETTERS {
-        return vec![Box::new(SlipQuery::whole(fields.prefix, tag, text))];
+        return vec![Probe::Slip {
+            letters: text.clone(),
+            whole: true,
+        }];
     }
     // Longer than the longest key: any key that starts within one slip of
     // the typed start (a slip moves letters, so keep one letter of room).
-    let typed = &text[..MAX_TYPO_LETTERS - 1];
-    let head = || -> Box<dyn Query> { Box::new(SlipQuery::start(fields.prefix, tag, typed)) };
+    let head = Probe::Slip {
+        letters: text[..MAX_TYPO_LETTERS - 1].to_string(),
+        whole: false,
+    };
     // The start alone matches every name of a district (`guangzhoushihuaduq`):
     // the rest of what was typed picks among them. Its syllables must be in
     // the name: all of them; else all but one (the slip spoiled one); else
@@ -128,27 +416,27 @@ fn typo_queries(fields: &Fields, part: &Part) -> Vec<Box<dyn Query>> {
         groups.push((&tail[..half], half));
         groups.push((&tail[half..], n - half));
     }
-    let mut probes: Vec<Box<dyn Query>> = groups
+    let mut probes: Vec<Probe> = groups
         .into_iter()
         .filter(|&(_, need)| need > 0)
-        .map(|(syllables, need)| -> Box<dyn Query> {
-            let syllables: Vec<Box<dyn Query>> = syllables
+        .map(|(syllables, need)| {
+            let syllables: Vec<Probe> = syllables
                 .iter()
-                .map(|s| term(fields.name_seq, &syllable_key(s)))
+                .map(|s| Probe::Key(SeqField::Name, NameKey::Syllable(s.to_string())))
                 .collect();
-            let in_name: Box<dyn Query> = if need == syllables.len() {
-                Box::new(BooleanQuery::intersection(syllables))
+            let in_name = if need == syllables.len() {
+                Probe::All(syllables)
             } else {
-                Box::new(AnyOf::at_least(need, syllables))
+                Probe::AtLeast {
+                    need,
+                    of: syllables,
+                }
             };
-            Box::new(BooleanQuery::new(vec![
-                (Occur::Must, head()),
-                (Occur::Must, in_name),
-            ]))
+            Probe::All(vec![head.clone(), in_name])
         })
         .collect();
     // Last, the start alone: its most popular names, each checked whole.
-    probes.push(head());
+    probes.push(head);
     probes
 }
 
@@ -201,262 +489,29 @@ fn tail_syllables(text: &str, from: usize) -> Vec<&'static str> {
     tail
 }
 
-fn with_filters(fields: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
-    let mut all: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
-    if let Some(district) = &filters.district {
-        all.push((Occur::Must, filter(fields.district, district)));
-    }
-    if let Some(category) = &filters.category {
-        all.push((Occur::Must, filter(fields.category, category)));
-    }
-    Box::new(BooleanQuery::new(all))
-}
-
-fn filter(field: Field, value: &str) -> Box<dyn Query> {
-    Box::new(ConstScoreQuery::new(
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, value),
-            IndexRecordOption::Basic,
-        )),
-        0.0,
-    ))
-}
-
-/// Score a candidate gets for a match of `kind`: higher tiers score more.
-fn tier_score(kind: MatchKind) -> f32 {
-    (20 - kind.tier().min(20)) as f32 * 10.0
-}
-
 /// One part of a query of several: any of its derivations in the name, an
-/// alias or the department, or the part as a qualifier word. With `typed`,
-/// only the derivations that spell what was typed (no homophones, no fuzzy
-/// pinyin), which is the cheap and usual case.
-fn part_query(fields: &Fields, part: &Part, typed: bool) -> Box<dyn Query> {
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+/// alias or the department, or the part as a qualifier word. With
+/// `only_typed`, only the derivations that spell what was typed (no
+/// homophones, no fuzzy pinyin), which is the cheap and usual case.
+fn part_probe(part: &Part, only_typed: bool) -> Probe {
+    let mut any: Vec<Probe> = Vec::new();
     for d in &part.derivations {
-        if typed && matches!(d.kind, MatchKind::Homophone | MatchKind::FuzzyPinyin) {
+        if only_typed && d.reading.by_sound() {
             continue;
         }
-        let kind = d.kind;
-        should.push(scored(
-            phrase(fields.name_seq, &d.keys, d.prefix_last),
-            tier_score(kind),
-        ));
-        should.push(scored(
-            phrase(fields.alias_seq, &d.keys, d.prefix_last),
-            tier_score(kind) - 1.0,
-        ));
-        should.push(scored(
-            phrase(fields.dept_seq, &d.keys, d.prefix_last),
-            15.0,
-        ));
+        for field in [SeqField::Name, SeqField::Alias, SeqField::Department] {
+            any.push(in_field(field, d.keys.clone(), d.prefix_last));
+        }
     }
     // The part as a whole word of the district, address, category or
     // department (天河, 越秀区, 急诊): a qualifier. Its sub-words would match
     // far too much (中山 is in every address on 中山大道).
-    for field in [fields.area_words, fields.category_words, fields.dept_words] {
-        should.push(scored(term(field, &part.text), 10.0));
+    for field in [WordField::Area, WordField::Category, WordField::Department] {
+        any.push(Probe::Word(field, part.text.clone()));
     }
     // A part is one side of a conjunction: the other parts pick the
     // documents, this one is only asked about them.
-    Box::new(AnyOf::new(should.into_iter().map(|(_, q)| q).collect()))
-}
-
-/// The look-ups of a query in five stages, best first within each (see
-/// `search`): what was typed, as typed (the anchored prefix terms, the
-/// literal and pinyin phrases at the start of a name and in an alias, the
-/// literal chars inside a name, the number and the English name, and for a
-/// query of several parts all parts together); typed pinyin or initials
-/// inside a name; what it may stand for (derived short names, homophones,
-/// fuzzy pinyin at the start of a name); fuzzy pinyin inside a name; one
-/// slip in typed pinyin. The order follows the ranking's tiers, so that
-/// once enough hits are found no later look-up can rank above them.
-pub fn probes(
-    fields: &Fields,
-    understood: &Understood,
-    filters: &Filters,
-) -> [Vec<Box<dyn Query>>; 5] {
-    let mut typed: Vec<Box<dyn Query>> = Vec::new();
-    let mut within: Vec<Box<dyn Query>> = Vec::new();
-    let mut derived: Vec<Box<dyn Query>> = Vec::new();
-    let mut derived_within: Vec<Box<dyn Query>> = Vec::new();
-    let mut slips: Vec<Box<dyn Query>> = Vec::new();
-    if let Some(digits) = &understood.number {
-        typed.push(number_query(fields, digits));
-    }
-    if let [part] = understood.parts.as_slice() {
-        // Every prefix term looked up on its own, so that an anchored
-        // derivation its start spells whole is not looked up again.
-        let mut probed: Vec<Term> = Vec::new();
-        for t in prefix_terms(fields, understood) {
-            let fuzzy = t.serialized_value_bytes().first() == Some(&b'z');
-            probed.push(t.clone());
-            let probe: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
-            if fuzzy {
-                derived.push(probe);
-            } else {
-                typed.push(probe);
-            }
-        }
-        if part.text.chars().count() >= 2 && is_short_name_text(&part.text) {
-            // A derived short name: its first char starts a word and the
-            // first char of its second piece starts a later word; every
-            // char of it is in the name.
-            let chars: Vec<char> = part.text.chars().collect();
-            let all_chars: Vec<(Occur, Box<dyn Query>)> = chars
-                .iter()
-                .map(|c| (Occur::Must, term(fields.name_seq, &char_key(*c))))
-                .collect();
-            for &second in &chars[1..] {
-                let mut must = vec![(
-                    Occur::Must,
-                    term(fields.prefix, &word_pair_key(chars[0], second)),
-                )];
-                must.extend(all_chars.iter().map(|(o, q)| (*o, q.box_clone())));
-                derived.push(Box::new(BooleanQuery::new(must)));
-            }
-        }
-        let mut derivations: Vec<&Derivation> = part.derivations.iter().collect();
-        derivations.sort_by_key(|d| d.kind.tier());
-        for d in &derivations {
-            if d.kind == MatchKind::Homophone && d.keys.iter().all(|k| k.starts_with('p')) {
-                let spelled: String = d.keys.iter().map(|k| &k[1..]).collect();
-                for key in [
-                    exact_key(&pinyin_prefix_key(&spelled)),
-                    pinyin_prefix_key(&spelled),
-                ] {
-                    let t = Term::from_field_text(fields.prefix, &key);
-                    probed.push(t.clone());
-                    derived.push(Box::new(TermQuery::new(t, IndexRecordOption::Basic)));
-                }
-            }
-        }
-        // Anchored derivations that share their indexed start are one
-        // look-up: the start picks the few names, the keys after it then
-        // check them.
-        let mut by_start: Vec<StartGroup> = Vec::new();
-        let mut alias_typed: Vec<Box<dyn Query>> = Vec::new();
-        let mut alias_derived: Vec<Box<dyn Query>> = Vec::new();
-        for d in derivations {
-            // Syllables and initials in turn (`guang h z ou`, a split of the
-            // slipped `guanghzou`) are no one's way of typing a name: typed
-            // pinyin switches from syllables to initials or back at most
-            // once (`guangzhou sth`, `zs daxue`).
-            if d.kind != MatchKind::Homophone && letter_switches(d) > 1 {
-                continue;
-            }
-            let sounds = matches!(d.kind, MatchKind::Homophone | MatchKind::FuzzyPinyin);
-            let stage = if sounds { &mut derived } else { &mut typed };
-            // Fuzzy syllables then initials (`guanzou s t h`): a short run
-            // of fuzzy classes starts half the names, and nothing narrower
-            // is indexed; such a reading waits until nothing else matched.
-            let fuzzy_run = d.keys.iter().take_while(|k| k.starts_with('f')).count();
-            let weak_fuzzy = d.kind == MatchKind::FuzzyPinyin
-                && fuzzy_run < d.keys.len()
-                && fuzzy_run < MIN_FUZZY_START;
-            match start_terms(fields, part, d) {
-                Some(start) => {
-                    let beyond = beyond_start(fields.name_seq, d, start.spelled);
-                    if weak_fuzzy {
-                        derived_within.push(start_and(&start.terms, beyond));
-                    } else {
-                        match by_start
-                            .iter_mut()
-                            .find(|g| g.sounds == sounds && g.terms == start.terms)
-                        {
-                            Some(group) => group.add(beyond),
-                            None => by_start.push(StartGroup {
-                                sounds,
-                                terms: start.terms,
-                                checks: beyond.map(|q| vec![q]),
-                            }),
-                        }
-                    }
-                }
-                None => stage.push(phrase(fields.name_seq, &anchored_keys(d), d.prefix_last)),
-            }
-            let alias = phrase(fields.alias_seq, &d.keys, d.prefix_last);
-            match (sounds, d.kind) {
-                // An alias as typed outranks chars inside a name: looked
-                // up before them.
-                (false, MatchKind::Literal) => typed.push(alias),
-                (false, _) => alias_typed.push(alias),
-                (true, _) => alias_derived.push(alias),
-            }
-            // Pinyin, initials or sounds inside a name (`tianhezhihang`)
-            // are a look-up of common keys, dear on a big directory: made
-            // only when nothing matched from the start of a name or alias.
-            let inside = phrase(fields.name_seq, &d.keys, d.prefix_last);
-            let initials_only = d.keys.iter().all(|k| k.starts_with('i'));
-            match (sounds, d.kind) {
-                (false, MatchKind::Literal) => typed.push(inside),
-                // Long initials inside a name are no one's way of naming it,
-                // and the dearest look-up there is (every key is common).
-                (false, _) if initials_only && d.keys.len() > MAX_INNER_INITIALS => {}
-                (false, _) => within.push(inside),
-                (true, MatchKind::Homophone) => derived.push(inside),
-                (true, _) => derived_within.push(inside),
-            }
-        }
-        for group in by_start {
-            let stage = if group.sounds {
-                &mut derived
-            } else {
-                &mut typed
-            };
-            match group.checks {
-                // Each check intersected with the start on its own: an
-                // intersection is driven by its rarest part, a union is not.
-                Some(checks) => stage.push(any_of(
-                    checks
-                        .into_iter()
-                        .map(|check| start_and(&group.terms, Some(check)))
-                        .collect(),
-                )),
-                // The start alone, unless it was looked up already.
-                None => {
-                    let fresh: Vec<Term> = group
-                        .terms
-                        .into_iter()
-                        .filter(|t| !probed.contains(t))
-                        .collect();
-                    if !fresh.is_empty() {
-                        stage.push(start_and(&fresh, None));
-                    }
-                }
-            }
-        }
-        // Typed pinyin or sounds in an alias: an anchored one is found by
-        // the prefix terms already (aliases have prefix keys too), so these
-        // look inside aliases, only when nothing matched before.
-        for (stage, aliases) in [
-            (&mut within, alias_typed),
-            (&mut derived_within, alias_derived),
-        ] {
-            if !aliases.is_empty() {
-                stage.push(any_of(aliases));
-            }
-        }
-        slips.extend(typo_queries(fields, part));
-    } else {
-        for (stage, only_typed) in [(&mut typed, true), (&mut derived, false)] {
-            let parts = understood
-                .parts
-                .iter()
-                .map(|part| (Occur::Must, part_query(fields, part, only_typed)))
-                .collect();
-            stage.push(Box::new(BooleanQuery::new(parts)));
-        }
-    }
-    if let Some(english) = english_query(fields, &understood.normalized) {
-        typed.push(english);
-    }
-    [typed, within, derived, derived_within, slips].map(|stage| {
-        stage
-            .into_iter()
-            .map(|q| with_filters(fields, q, filters))
-            .collect()
-    })
+    Probe::AtLeast { need: 1, of: any }
 }
 
 /// The prefix keys a derivation of a typed part must start a name or alias
@@ -467,37 +522,39 @@ pub fn probes(
 /// mixed with letters (`广州dlgc`), the initials they spell, each Han char
 /// by the first letter of each of its readings. None when no such key
 /// narrows the look-up.
-fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Start> {
-    let terms = |keys: Vec<String>| -> Vec<Term> {
-        keys.iter()
-            .map(|k| Term::from_field_text(fields.prefix, k))
-            .collect()
-    };
+fn start_keys(part: &Part, d: &Derivation) -> Option<Start> {
     let by_initials = || {
         mixed_initials(d).map(|spellings| Start {
-            terms: terms(
-                spellings
-                    .iter()
-                    .map(|letters| initials_prefix_key(letters))
-                    .collect(),
-            ),
+            keys: spellings
+                .into_iter()
+                .map(|letters| PrefixKey::Start(PrefixKind::Initials, letters))
+                .collect(),
             spelled: d.keys.len().min(MAX_INITIALS_PREFIX),
         })
     };
-    let tag = d.keys.first()?.as_bytes().first().copied()?;
-    let run: Vec<&str> = d
+    let first = d.keys.first()?;
+    // The leading keys of the first one's kind.
+    let run: Vec<&NameKey> = d
         .keys
         .iter()
-        .take_while(|k| k.as_bytes().first() == Some(&tag))
-        .map(|k| &k[1..])
+        .take_while(|k| discriminant(*k) == discriminant(first))
         .collect();
-    if tag == b'c' && run.len() == d.keys.len() {
-        // The chars themselves (a Han name, or letters as written).
-        let spelled = run.len().min(MAX_LITERAL_PREFIX);
-        return Some(Start {
-            terms: terms(vec![literal_prefix_key(&run[..spelled].concat())]),
-            spelled,
-        });
+    if let NameKey::Char(_) = first {
+        if run.len() == d.keys.len() {
+            // The chars themselves (a Han name, or letters as written).
+            let spelled = run.len().min(MAX_LITERAL_PREFIX);
+            let chars: String = run[..spelled]
+                .iter()
+                .filter_map(|k| match k {
+                    NameKey::Char(c) => Some(*c),
+                    _ => None,
+                })
+                .collect();
+            return Some(Start {
+                keys: vec![PrefixKey::Start(PrefixKind::Literal, chars)],
+                spelled,
+            });
+        }
     }
     let more = run.len() < d.keys.len();
     // Han chars mixed with letters; a reading of Han chars alone by their
@@ -505,6 +562,8 @@ fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Start> {
     if more && !part.text.bytes().all(|b| b.is_ascii_lowercase()) {
         return by_initials();
     }
+    let letters: Vec<&str> = run.iter().filter_map(|k| k.letters()).collect();
+    let joined = letters.concat();
     // Whole syllables then initials (`guangzhousth`): a short run of
     // syllables starts half the directory's names; the initials of all
     // the keys start far fewer. Likewise initials then syllables
@@ -512,47 +571,54 @@ fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Start> {
     // A short run of fuzzy syllables (`guan` of `guangzzhou`: the class
     // of guan and guang) starts most of the names of a city too.
     if more
-        && (tag == b'i'
-            || (tag == b'p' && run.concat().len() < MIN_PINYIN_START)
-            || (tag == b'f' && run.len() < MIN_FUZZY_START))
+        && match first {
+            NameKey::Initial(_) => true,
+            NameKey::Syllable(_) => joined.len() < MIN_PINYIN_START,
+            NameKey::Fuzzy(_) => run.len() < MIN_FUZZY_START,
+            _ => false,
+        }
     {
         return by_initials();
     }
     // The leading keys whose letters fit in `max` letters (a longer key is
     // cut to them).
     let fitting = |max: usize| -> usize {
-        let mut letters = 0;
-        run.iter()
-            .take_while(|k| {
-                letters += k.len();
-                letters <= max
+        let mut total = 0;
+        letters
+            .iter()
+            .take_while(|l| {
+                total += l.len();
+                total <= max
             })
             .count()
     };
-    let (key, spelled) = match tag {
-        b'p' => {
-            let letters = run.concat();
-            (
-                pinyin_prefix_key(&letters[..letters.len().min(MAX_PINYIN_PREFIX)]),
-                fitting(MAX_PINYIN_PREFIX),
-            )
-        }
-        b'i' => {
-            let letters = run.concat();
-            (
-                initials_prefix_key(&letters[..letters.len().min(MAX_INITIALS_PREFIX)]),
-                fitting(MAX_INITIALS_PREFIX),
-            )
-        }
+    let (key, spelled) = match first {
+        NameKey::Syllable(_) => (
+            PrefixKey::Start(
+                PrefixKind::Pinyin,
+                joined[..joined.len().min(MAX_PINYIN_PREFIX)].to_string(),
+            ),
+            fitting(MAX_PINYIN_PREFIX),
+        ),
+        NameKey::Initial(_) => (
+            PrefixKey::Start(
+                PrefixKind::Initials,
+                joined[..joined.len().min(MAX_INITIALS_PREFIX)].to_string(),
+            ),
+            fitting(MAX_INITIALS_PREFIX),
+        ),
         // A fuzzy key is a whole syllable's class, never a prefix.
-        b'f' => {
+        NameKey::Fuzzy(_) => {
             let spelled = run.len().min(MAX_FUZZY_SYLLABLES);
-            (fuzzy_prefix_key(&run[..spelled].concat()), spelled)
+            (
+                PrefixKey::Start(PrefixKind::Fuzzy, letters[..spelled].concat()),
+                spelled,
+            )
         }
         _ => return None,
     };
     Some(Start {
-        terms: terms(vec![key]),
+        keys: vec![key],
         spelled,
     })
 }
@@ -560,7 +626,7 @@ fn start_terms(fields: &Fields, part: &Part, d: &Derivation) -> Option<Start> {
 /// The prefix keys an anchored derivation starts with, and how many of its
 /// leading keys they spell.
 struct Start {
-    terms: Vec<Term>,
+    keys: Vec<PrefixKey>,
     spelled: usize,
 }
 
@@ -572,36 +638,27 @@ struct Start {
 const MAX_CHECKED_KEYS: usize = 2;
 
 /// The look-up of an anchored derivation beyond what its start spells: a
-/// phrase of the next few keys, or None when the start spells it all.
-fn beyond_start(field: Field, d: &Derivation, spelled: usize) -> Option<Box<dyn Query>> {
+/// phrase of the next few keys in the name, or None when the start spells
+/// it all.
+fn beyond_start(d: &Derivation, spelled: usize) -> Option<Probe> {
     let n = d.keys.len();
     if spelled >= n {
         return None;
     }
     let end = (spelled + MAX_CHECKED_KEYS).min(n);
-    Some(phrase(
-        field,
-        &d.keys[spelled..end],
+    Some(in_field(
+        SeqField::Name,
+        d.keys[spelled..end].to_vec(),
         d.prefix_last && end == n,
     ))
 }
 
-/// `query` where a name or alias starts with any of `start` (any name or
-/// alias that does, without a `query`).
-fn start_and(start: &[Term], query: Option<Box<dyn Query>>) -> Box<dyn Query> {
-    let starts = any_of(
-        start
-            .iter()
-            .map(|t| {
-                Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)) as Box<dyn Query>
-            })
-            .collect(),
-    );
-    match query {
-        Some(query) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, starts),
-            (Occur::Must, query),
-        ])),
+/// `check` where a name or alias starts with any of `start` (any name or
+/// alias that does, without a `check`).
+fn start_and(start: &[PrefixKey], check: Option<Probe>) -> Probe {
+    let starts = Probe::Any(start.iter().cloned().map(Probe::Prefix).collect());
+    match check {
+        Some(check) => Probe::All(vec![starts, check]),
         None => starts,
     }
 }
@@ -618,30 +675,27 @@ const MIN_PINYIN_START: usize = 12;
 const MAX_INITIALS_SPELLINGS: usize = 4;
 
 /// The initials, one letter a char, that a derivation of Han chars and
-/// letters spells (`c广 c州 id il` → `gzdl`), every reading of a
-/// polyphone and every initial a fuzzy class merges (`fla` → l, n, r)
-/// spelled, at most [`MAX_INITIALS_SPELLINGS`]; None for a derivation of
-/// chars alone (nothing narrower than the chars' own keys then).
+/// letters spells (`广 州 d l` → `gzdl`), every reading of a polyphone and
+/// every initial a fuzzy class merges (`la` → l, n, r) spelled, at most
+/// [`MAX_INITIALS_SPELLINGS`]; None for a derivation of chars alone
+/// (nothing narrower than the chars' own keys then).
 fn mixed_initials(d: &Derivation) -> Option<Vec<String>> {
-    if !d
-        .keys
-        .iter()
-        .any(|k| k.starts_with('i') || k.starts_with('p') || k.starts_with('f'))
-    {
+    if !d.keys.iter().any(|k| k.letters().is_some()) {
         return None;
     }
     let mut spellings = vec![String::new()];
     for key in d.keys.iter().take(MAX_INITIALS_PREFIX) {
-        let mut chars = key.chars();
-        let options: Vec<char> = match (chars.next(), chars.next()) {
-            (Some('i' | 'p'), Some(first)) => vec![first],
+        let options: Vec<char> = match key {
+            NameKey::Initial(s) | NameKey::Syllable(s) => vec![s.chars().next()?],
             // A fuzzy class stands for the initials it merges.
-            (Some('f'), Some('l')) => vec!['l', 'n', 'r'],
-            (Some('f'), Some('h')) => vec!['h', 'f'],
-            (Some('f'), Some(first)) => vec![first],
-            (Some('c'), Some(c)) if c.is_ascii_alphanumeric() => vec![c],
-            (Some('c'), Some(c)) => {
-                let mut firsts: Vec<char> = crate::text::pinyin::char_readings(c)
+            NameKey::Fuzzy(s) => match s.chars().next()? {
+                'l' => vec!['l', 'n', 'r'],
+                'h' => vec!['h', 'f'],
+                first => vec![first],
+            },
+            NameKey::Char(c) if c.is_ascii_alphanumeric() => vec![*c],
+            NameKey::Char(c) => {
+                let mut firsts: Vec<char> = crate::text::pinyin::char_readings(*c)
                     .iter()
                     .filter_map(|r| r.chars().next())
                     .collect();
@@ -673,18 +727,19 @@ fn letter_switches(d: &Derivation) -> usize {
     let initials: Vec<bool> = d
         .keys
         .iter()
-        .filter_map(|k| match k.as_bytes().first() {
-            Some(b'i') => Some(true),
-            Some(b'p' | b'f') => Some(false),
+        .filter_map(|k| match k {
+            NameKey::Initial(_) => Some(true),
+            NameKey::Syllable(_) | NameKey::Fuzzy(_) => Some(false),
             _ => None,
         })
         .collect();
     initials.windows(2).filter(|w| w[0] != w[1]).count()
 }
 
-fn anchored_keys(d: &Derivation) -> Vec<String> {
+/// The keys of a derivation after the anchor: only at the start of a name.
+fn anchored_keys(d: &Derivation) -> Vec<NameKey> {
     let mut keys = Vec::with_capacity(d.keys.len() + 1);
-    keys.push(ANCHOR.to_string());
+    keys.push(NameKey::Anchor);
     keys.extend(d.keys.iter().cloned());
     keys
 }
@@ -698,12 +753,12 @@ const MAX_INNER_INITIALS: usize = 8;
 /// spells one of them whole (the start alone is the look-up then).
 struct StartGroup {
     sounds: bool,
-    terms: Vec<Term>,
-    checks: Option<Vec<Box<dyn Query>>>,
+    keys: Vec<PrefixKey>,
+    checks: Option<Vec<Probe>>,
 }
 
 impl StartGroup {
-    fn add(&mut self, check: Option<Box<dyn Query>>) {
+    fn add(&mut self, check: Option<Probe>) {
         match (&mut self.checks, check) {
             (Some(checks), Some(check)) => checks.push(check),
             (checks, _) => *checks = None,
@@ -711,95 +766,38 @@ impl StartGroup {
     }
 }
 
-/// One look-up matching any of `queries`.
-fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    if queries.len() == 1 {
-        return queries.remove(0);
-    }
-    Box::new(BooleanQuery::new(
-        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
-    ))
-}
-
-fn scored(query: Box<dyn Query>, score: f32) -> (Occur, Box<dyn Query>) {
-    (Occur::Should, Box::new(ConstScoreQuery::new(query, score)))
-}
-
-fn term(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, text),
-        IndexRecordOption::Basic,
-    ))
-}
-
-/// A phrase of name keys on a positional field (name, alias, department);
-/// the last one a prefix when `prefix_last`. A phrase of chars or of whole
-/// syllables is looked up by the pair keys of its neighbours, which match
-/// where it does and are far rarer than its keys (`guang zhou shi ji
-/// chang*`: every name of the city has the syllables, few `ji-chang`).
-fn phrase(field: Field, keys: &[String], prefix_last: bool) -> Box<dyn Query> {
-    let pairs = pair_keys(keys);
-    plain_phrase(field, pairs.as_deref().unwrap_or(keys), prefix_last)
-}
-
-/// A phrase of `keys` as they are; the last one a prefix when
-/// `prefix_last`.
-fn plain_phrase(field: Field, keys: &[String], prefix_last: bool) -> Box<dyn Query> {
-    let terms: Vec<Term> = keys
-        .iter()
-        .map(|k| Term::from_field_text(field, k))
-        .collect();
-    match (terms.len(), prefix_last) {
-        (1, false) => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),
-        (_, false) => Box::new(PhraseQuery::new(terms)),
-        (1, true) => {
-            let mut q = PhrasePrefixQuery::new(terms);
-            q.set_max_expansions(MAX_EXPANSIONS);
-            Box::new(q)
-        }
-        (_, true) => {
-            let mut terms = terms;
-            let prefix = terms.pop().expect("more than one key");
-            Box::new(PrefixPhrase::new(terms, prefix, MAX_EXPANSIONS))
-        }
+/// `keys` in a row in `field`.
+fn in_field(field: SeqField, keys: Vec<NameKey>, prefix_last: bool) -> Probe {
+    Probe::Phrase {
+        field,
+        keys,
+        prefix_last,
     }
 }
 
-fn number_query(fields: &Fields, digits: &str) -> Box<dyn Query> {
-    let mut should = vec![scored(
-        term(fields.phone, &format!("{PHONE_PREFIX}{digits}")),
-        tier_score(MatchKind::Number) + 5.0,
-    )];
+/// A number, by its whole digits, the start of its local number, or its
+/// last digits.
+fn number_probe(digits: &str) -> Probe {
+    let mut any = vec![Probe::Phone(PhoneKey::Whole(digits.to_string()))];
     let local = local_part(digits).unwrap_or(digits);
     if local.len() >= MIN_PHONE_PREFIX {
-        should.push(scored(
-            term(fields.phone, &format!("{PHONE_PREFIX_KEY}{local}")),
-            tier_score(MatchKind::Number),
-        ));
+        any.push(Probe::Phone(PhoneKey::Start(local.to_string())));
     }
     if digits.len() >= MIN_PHONE_PREFIX {
-        should.push(scored(
-            term(fields.phone, &format!("{PHONE_TAIL_PREFIX}{digits}")),
-            tier_score(MatchKind::Number) - 5.0,
-        ));
+        any.push(Probe::Phone(PhoneKey::Tail(digits.to_string())));
     }
-    Box::new(BooleanQuery::new(should))
+    Probe::Any(any)
 }
 
 /// The English-name look-up: every word, the last one as a prefix.
-fn english_query(fields: &Fields, normalized: &str) -> Option<Box<dyn Query>> {
+fn english_probe(normalized: &str) -> Option<Probe> {
     if !normalized
         .chars()
         .all(|c| c.is_ascii_lowercase() || c == ' ')
     {
         return None;
     }
-    let words: Vec<String> = normalized.split(' ').map(str::to_string).collect();
-    Some(
-        scored(
-            plain_phrase(fields.name_en, &words, true),
-            tier_score(MatchKind::English),
-        )
-        .1,
-    )
+    Some(Probe::English(
+        normalized.split(' ').map(str::to_string).collect(),
+    ))
 }

@@ -3,17 +3,17 @@
 //! The typed text is normalised and split on spaces into *parts* (`天河 中医院`
 //! has two). Each part is a run of Han, Latin and digit segments, and is
 //! expanded into *derivations*: sequences of index keys (one a position) that
-//! the part may stand for, each tagged with the [`MatchKind`] it would prove:
+//! the part may stand for, each tagged with the [`Reading`] of the typed text
+//! it follows:
 //! the literal chars, the pinyin splits (full syllables, initials, a partly
 //! typed last syllable), their fuzzy classes, and the homophones of the Han
 //! chars. A query made only of digits and phone punctuation is a number.
 
 use crate::model::phone;
-use crate::text::keys::{char_key, fuzzy_key, initial_key, syllable_key};
+use crate::text::key::NameKey;
 use crate::text::pinyin::{self, Piece};
+use crate::text::normalize::compact;
 use crate::text::{normalize, segment};
-
-use super::MatchKind;
 
 /// Longest accepted query, in chars.
 pub const MAX_QUERY_CHARS: usize = 100;
@@ -50,13 +50,52 @@ pub struct Part {
     pub derivations: Vec<Derivation>,
 }
 
+/// How a derivation reads what was typed, from the most literal to the
+/// loosest. What a match through it proves (exact, prefix, alias ...) is
+/// decided when a listing is judged, by where it matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reading {
+    /// The chars as typed.
+    Literal,
+    /// Full pinyin syllables (the last maybe partly typed).
+    FullPinyin,
+    /// Han chars mixed with pinyin syllables.
+    Mixed,
+    /// Pinyin initials (with Han chars or syllables before them).
+    Initials,
+    /// Pinyin with accent-bent sounds (z/zh, n/l, an/ang ...).
+    FuzzyPinyin,
+    /// Han chars read as the syllables they sound like.
+    Homophone,
+}
+
+impl Reading {
+    /// Returns true if and only if the reading is of how the text sounds
+    /// (homophones, fuzzy pinyin) rather than of what was typed.
+    pub fn by_sound(self) -> bool {
+        matches!(self, Reading::Homophone | Reading::FuzzyPinyin)
+    }
+}
+
+impl Part {
+    /// Returns true if and only if the part may be a short name derived
+    /// from a name's words (`北师大`, `中人和支`): two chars or more, Han
+    /// and the digits of a name (`1查` for 114查号台), at least one Han.
+    pub fn may_be_short_name(&self) -> bool {
+        let text = &self.text;
+        text.chars().count() >= 2
+            && text.chars().all(|c| !c.is_ascii() || c.is_ascii_digit())
+            && !text.is_ascii()
+    }
+}
+
 /// One way a part may match: a key a position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Derivation {
-    /// What a match through these keys proves.
-    pub kind: MatchKind,
+    /// How it reads what was typed.
+    pub reading: Reading,
     /// One key a position.
-    pub keys: Vec<String>,
+    pub keys: Vec<NameKey>,
     /// The last key is only the start of a key (a partly typed syllable).
     pub prefix_last: bool,
 }
@@ -112,7 +151,7 @@ pub fn understand(query: &str) -> Result<Understood, QueryError> {
     // a part (`美宜佳(白云`, `yat-sen`) joins, as it does in the indexed name.
     let mut pieces: Vec<String> = query
         .split_whitespace()
-        .map(|piece| normalize(piece).replace(' ', ""))
+        .map(|piece| compact(piece))
         .filter(|piece| !piece.is_empty())
         .collect();
     // Spaces between pinyin only separate syllables (`zhong shan da xue`):
@@ -138,8 +177,8 @@ fn understand_part(text: &str) -> Part {
     let mut derivations = Vec::new();
     // The literal chars, whatever the script.
     derivations.push(Derivation {
-        kind: MatchKind::Literal,
-        keys: text.chars().map(char_key).collect(),
+        reading: Reading::Literal,
+        keys: text.chars().map(NameKey::Char).collect(),
         prefix_last: false,
     });
     let has_latin = segments.iter().any(|s| matches!(s, Segment::Latin(_)));
@@ -160,8 +199,8 @@ fn understand_part(text: &str) -> Part {
             push_unique(
                 &mut derivations,
                 Derivation {
-                    kind: MatchKind::Initials,
-                    keys: initials.iter().map(|i| initial_key(i)).collect(),
+                    reading: Reading::Initials,
+                    keys: initials.into_iter().map(NameKey::Initial).collect(),
                     prefix_last: false,
                 },
             );
@@ -177,15 +216,15 @@ fn understand_part(text: &str) -> Part {
                 .iter()
                 .flat_map(|segment| match segment {
                     Segment::Han(s) | Segment::Digits(s) => {
-                        s.chars().map(char_key).collect::<Vec<_>>()
+                        s.chars().map(NameKey::Char).collect::<Vec<_>>()
                     }
-                    Segment::Latin(s) => initials(s).iter().map(|i| initial_key(i)).collect(),
+                    Segment::Latin(s) => initials(s).into_iter().map(NameKey::Initial).collect(),
                 })
-                .collect::<Vec<String>>();
+                .collect::<Vec<NameKey>>();
             push_unique(
                 &mut derivations,
                 Derivation {
-                    kind: MatchKind::Initials,
+                    reading: Reading::Initials,
                     keys,
                     prefix_last: false,
                 },
@@ -263,16 +302,16 @@ fn segments(text: &str) -> Vec<Segment> {
 fn pinyin_derivations(segments: &[Segment], fuzzy: bool) -> Vec<Derivation> {
     // Each segment contributes alternatives; the part's derivations are their
     // product, bounded.
-    let mut partial: Vec<(Vec<String>, bool, MatchKind)> =
-        vec![(Vec::new(), false, MatchKind::FullPinyin)];
+    let mut partial: Vec<(Vec<NameKey>, bool, Reading)> =
+        vec![(Vec::new(), false, Reading::FullPinyin)];
     for (index, segment) in segments.iter().enumerate() {
         let last_segment = index + 1 == segments.len();
-        let options: Vec<(Vec<String>, bool, MatchKind)> = match segment {
+        let options: Vec<(Vec<NameKey>, bool, Reading)> = match segment {
             Segment::Han(s) | Segment::Digits(s) => {
                 vec![(
-                    s.chars().map(char_key).collect(),
+                    s.chars().map(NameKey::Char).collect(),
                     false,
-                    MatchKind::FullPinyin,
+                    Reading::FullPinyin,
                 )]
             }
             Segment::Latin(s) => {
@@ -299,7 +338,7 @@ fn pinyin_derivations(segments: &[Segment], fuzzy: bool) -> Vec<Derivation> {
             for (more, prefix_last, more_kind) in &options {
                 let mut k = keys.clone();
                 k.extend(more.iter().cloned());
-                next.push((k, *prefix_last, worse(*kind, *more_kind)));
+                next.push((k, *prefix_last, (*kind).max(*more_kind)));
             }
         }
         next.truncate(MAX_SPLITS);
@@ -308,13 +347,13 @@ fn pinyin_derivations(segments: &[Segment], fuzzy: bool) -> Vec<Derivation> {
     let any_han = segments.iter().any(|s| matches!(s, Segment::Han(_)));
     partial
         .into_iter()
-        .map(|(keys, prefix_last, kind)| Derivation {
-            kind: if fuzzy {
-                MatchKind::FuzzyPinyin
-            } else if any_han && kind == MatchKind::FullPinyin {
-                MatchKind::Mixed
+        .map(|(keys, prefix_last, reading)| Derivation {
+            reading: if fuzzy {
+                Reading::FuzzyPinyin
+            } else if any_han && reading == Reading::FullPinyin {
+                Reading::Mixed
             } else {
-                kind
+                reading
             },
             keys,
             prefix_last,
@@ -322,48 +361,40 @@ fn pinyin_derivations(segments: &[Segment], fuzzy: bool) -> Vec<Derivation> {
         .collect()
 }
 
-fn worse(a: MatchKind, b: MatchKind) -> MatchKind {
-    if a.tier() >= b.tier() {
-        a
-    } else {
-        b
-    }
-}
-
 /// The keys of one split, or None when a partly typed syllable stands
 /// anywhere but at the very end. A whole syllable at the very end may still
 /// be growing (`da` → `dai`), so it is looked up as a prefix too.
-fn spell(pieces: &[Piece], at_end: bool, fuzzy: bool) -> Option<(Vec<String>, bool, MatchKind)> {
+fn spell(pieces: &[Piece], at_end: bool, fuzzy: bool) -> Option<(Vec<NameKey>, bool, Reading)> {
     let mut keys = Vec::with_capacity(pieces.len());
     let mut prefix_last = false;
-    let mut kind = MatchKind::FullPinyin;
+    let mut reading = Reading::FullPinyin;
     for (i, piece) in pieces.iter().enumerate() {
         let last = at_end && i + 1 == pieces.len();
         match *piece {
-            Piece::Full(s) if fuzzy => keys.push(fuzzy_key(s)),
-            Piece::Fuzzy(s) => keys.push(fuzzy_key(s)),
+            Piece::Full(s) if fuzzy => keys.push(NameKey::Fuzzy(pinyin::fuzzy_key(s))),
+            Piece::Fuzzy(s) => keys.push(NameKey::Fuzzy(pinyin::fuzzy_key(s))),
             Piece::Full(s) => {
-                keys.push(syllable_key(s));
+                keys.push(NameKey::Syllable(s.to_string()));
                 prefix_last = last;
             }
             // The last piece, typed after whole syllables, is the start of
             // the next syllable (`zhongshand`): full pinyin still growing.
-            Piece::Prefix(p) if last && !fuzzy && kind == MatchKind::FullPinyin && i > 0 => {
-                keys.push(syllable_key(p));
+            Piece::Prefix(p) if last && !fuzzy && reading == Reading::FullPinyin && i > 0 => {
+                keys.push(NameKey::Syllable(p.to_string()));
                 prefix_last = true;
             }
             Piece::Prefix(p) if is_initial(p) => {
-                keys.push(initial_key(p));
-                kind = MatchKind::Initials;
+                keys.push(NameKey::Initial(p.to_string()));
+                reading = Reading::Initials;
             }
             Piece::Prefix(p) if last && !fuzzy => {
-                keys.push(syllable_key(p));
+                keys.push(NameKey::Syllable(p.to_string()));
                 prefix_last = true;
             }
             Piece::Prefix(_) => return None,
         }
     }
-    Some((keys, prefix_last, kind))
+    Some((keys, prefix_last, reading))
 }
 
 /// An initial as typed: one letter, or zh/ch/sh.
@@ -374,21 +405,21 @@ fn is_initial(p: &str) -> bool {
 /// Syllable spellings of the Han chars: finds names that sound like what
 /// was typed (中山大雪 → 中山大学).
 fn homophone_derivations(segments: &[Segment]) -> Vec<Derivation> {
-    let mut spellings: Vec<Vec<String>> = vec![Vec::new()];
+    let mut spellings: Vec<Vec<NameKey>> = vec![Vec::new()];
     for segment in segments {
         match segment {
             Segment::Han(s) => {
                 let readings = pinyin::readings(s);
                 for (c, syllables) in s.chars().zip(readings) {
                     if syllables.is_empty() {
-                        spellings.iter_mut().for_each(|k| k.push(char_key(c)));
+                        spellings.iter_mut().for_each(|k| k.push(NameKey::Char(c)));
                         continue;
                     }
                     let mut next = Vec::new();
                     for keys in &spellings {
                         for syl in syllables.iter().take(2) {
                             let mut k = keys.clone();
-                            k.push(syllable_key(syl));
+                            k.push(NameKey::Syllable(syl.to_string()));
                             next.push(k);
                         }
                     }
@@ -399,14 +430,14 @@ fn homophone_derivations(segments: &[Segment]) -> Vec<Derivation> {
             Segment::Latin(s) | Segment::Digits(s) => {
                 spellings
                     .iter_mut()
-                    .for_each(|k| k.extend(s.chars().map(char_key)));
+                    .for_each(|k| k.extend(s.chars().map(NameKey::Char)));
             }
         }
     }
     spellings
         .into_iter()
         .map(|keys| Derivation {
-            kind: MatchKind::Homophone,
+            reading: Reading::Homophone,
             keys,
             prefix_last: false,
         })
@@ -438,8 +469,12 @@ mod tests {
     fn initials_become_initial_keys() {
         let u = understand("zsdx").unwrap();
         let d = &u.parts[0].derivations;
+        let initials: Vec<NameKey> = ["z", "s", "d", "x"]
+            .iter()
+            .map(|i| NameKey::Initial(i.to_string()))
+            .collect();
         assert!(
-            d.iter().any(|d| d.keys == ["iz", "is", "id", "ix"]),
+            d.iter().any(|d| d.keys == initials),
             "derivations: {d:?}"
         );
     }

@@ -1,6 +1,7 @@
-//! The keys a name is indexed under, position by position, and the same keys
-//! built from what an operator types. Both sides call these functions, so a
-//! key written at index time is exactly the key looked up at query time.
+//! The keys a name, alias or number is indexed under, as the strings the
+//! index stores (each written by the one encoder of [`super::key`]; the
+//! query side builds the same keys typed, and the index bridge encodes them
+//! the same way).
 //!
 //! A name `中山大学` becomes one anchor at position 0 and, for the char at
 //! index `i`, at position `i + 1`: the char itself, each of its syllables,
@@ -13,77 +14,47 @@
 //! so that `中山dx`, `zsdx`, `zhongshan大学` and `zongsan` are all phrase
 //! look-ups over the one positional field.
 
+use super::key::{NameKey, PhoneKey, PrefixKey, PrefixKind};
+use super::normalize::without_spaces;
 use super::pinyin;
 
-/// Key at position 0 of every name and alias: a phrase starting with it
-/// matches only at the start of the name.
-pub const ANCHOR: &str = "^";
-
-/// Key of one char (Han, latin letter or digit) of a name.
-pub fn char_key(c: char) -> String {
-    let mut key = String::with_capacity(1 + c.len_utf8());
-    key.push('c');
-    key.push(c);
-    key
-}
-
-/// Key of a full toneless syllable, e.g. `pzhong`.
-pub fn syllable_key(syllable: &str) -> String {
-    format!("p{syllable}")
-}
-
-/// Key of a syllable's fuzzy class, e.g. `fzon` for zhong, zong, zhon.
-pub fn fuzzy_key(syllable: &str) -> String {
-    format!("f{}", pinyin::fuzzy_key(syllable))
-}
-
-/// Key of a typed initial, e.g. `iz` or `izh`.
-pub fn initial_key(initial: &str) -> String {
-    format!("i{initial}")
-}
-
-/// Key of two syllables in a row of a name, at the first one's position,
-/// e.g. `bguang-zhou`: a phrase of common syllables is led by its rarest
-/// pair, not by the positions of every name with each syllable.
-pub fn syllable_pair_key(first: &str, second: &str) -> String {
-    format!("b{first}-{second}")
-}
-
-/// Key of two chars in a row of a name, at the first one's position, e.g.
-/// `d广州`: likewise for a phrase of common chars (`广州市广州`).
-pub fn char_pair_key(first: char, second: char) -> String {
-    let mut key = String::with_capacity(1 + first.len_utf8() + second.len_utf8());
-    key.push('d');
-    key.push(first);
-    key.push(second);
-    key
-}
-
-/// The keys of a phrase of chars (`c`) or of whole syllables (`p`, the last
-/// maybe partly typed) as the pair keys of its neighbours, one position
-/// fewer: they match where the phrase does. None for any other phrase (a
-/// single key, or keys of mixed kinds).
-pub fn pair_keys(keys: &[String]) -> Option<Vec<String>> {
-    let tag = keys.first()?.as_bytes().first().copied()?;
-    if keys.len() < 2 || !matches!(tag, b'c' | b'p') {
+/// The keys of a phrase of chars or of whole syllables (the last maybe
+/// partly typed) as the pair keys of its neighbours, one position fewer:
+/// they match where the phrase does. None for any other phrase (a single
+/// key, or keys of mixed kinds).
+pub fn pair_keys(keys: &[NameKey]) -> Option<Vec<NameKey>> {
+    if keys.len() < 2 {
         return None;
     }
-    if keys.iter().any(|k| k.len() < 2 || k.as_bytes()[0] != tag) {
-        return None;
+    let chars: Option<Vec<char>> = keys
+        .iter()
+        .map(|k| match k {
+            NameKey::Char(c) => Some(*c),
+            _ => None,
+        })
+        .collect();
+    if let Some(chars) = chars {
+        return Some(
+            chars
+                .windows(2)
+                .map(|w| NameKey::CharPair(w[0], w[1]))
+                .collect(),
+        );
     }
+    let syllables: Option<Vec<&String>> = keys
+        .iter()
+        .map(|k| match k {
+            NameKey::Syllable(s) if !s.is_empty() => Some(s),
+            _ => None,
+        })
+        .collect();
     Some(
-        keys.windows(2)
-            .map(|w| match tag {
-                b'p' => syllable_pair_key(&w[0][1..], &w[1][1..]),
-                _ => format!("d{}{}", &w[0][1..], &w[1][1..]),
-            })
+        syllables?
+            .windows(2)
+            .map(|w| NameKey::SyllablePair(w[0].clone(), w[1].clone()))
             .collect(),
     )
 }
-
-/// Prefix shared by every syllable key: used to expand a partly typed
-/// syllable (`zhon` → `pzhong`) through the term dictionary.
-pub const SYLLABLE_PREFIX: &str = "p";
 
 /// The keys of a normalised name, as `(position, key)` pairs, anchor first.
 /// Spaces are skipped: they do not take a position.
@@ -111,40 +82,67 @@ pub fn single_name_keys(normalized: &str) -> Vec<(usize, String)> {
 }
 
 fn keys_of(normalized: &str, with_pairs: bool) -> Vec<(usize, String)> {
-    let compact: String = normalized.chars().filter(|c| *c != ' ').collect();
-    let readings = pinyin::readings(&compact);
-    let pairs: Vec<(char, pinyin::Reading)> = compact.chars().zip(readings).collect();
+    let compact = without_spaces(normalized);
     let mut keys = Vec::with_capacity(1 + compact.chars().count() * 8);
-    keys.push((0, ANCHOR.to_string()));
+    let mut start = 0;
+    each_key(&compact, with_pairs, |position, key| {
+        if keys.last().is_some_and(|(p, _)| *p != position) {
+            dedup_from(&mut keys, start);
+            start = keys.len();
+        }
+        keys.push((position, key.encode()));
+    });
+    dedup_from(&mut keys, start);
+    keys
+}
+
+/// The keys of a normalised name without pairs, typed, one list a char
+/// (the anchor left out): what ranking checks a derivation against.
+pub fn key_positions(normalized: &str) -> Vec<Vec<NameKey>> {
+    let compact = without_spaces(normalized);
+    let mut positions: Vec<Vec<NameKey>> = vec![Vec::new(); compact.chars().count()];
+    each_key(&compact, false, |position, key| {
+        if position > 0 {
+            positions[position - 1].push(key.to_owned_key());
+        }
+    });
+    positions
+}
+
+/// Calls `f` with every key of `compact` (a name without spaces) and its
+/// position: the anchor at 0, then for the char at index `i`, at `i + 1`,
+/// the char, each of its syllables, their fuzzy classes and initials, and
+/// with `with_pairs` the pairs it starts with the next char.
+fn each_key(compact: &str, with_pairs: bool, mut f: impl FnMut(usize, NameKey<&str>)) {
+    let readings = pinyin::readings(compact);
+    let pairs: Vec<(char, pinyin::Reading)> = compact.chars().zip(readings).collect();
+    f(0, NameKey::Anchor);
+    let mut letter = [0u8; 4];
     for (index, &(c, syllables)) in pairs.iter().enumerate() {
         let position = index + 1;
-        let start = keys.len();
-        keys.push((position, char_key(c)));
+        f(position, NameKey::Char(c));
         if c.is_ascii_alphabetic() {
-            keys.push((position, initial_key(&c.to_string())));
+            f(position, NameKey::Initial(&*c.encode_utf8(&mut letter)));
         }
         for syllable in syllables {
-            keys.push((position, syllable_key(syllable)));
-            keys.push((position, fuzzy_key(syllable)));
-            let first = &syllable[..1];
-            keys.push((position, initial_key(first)));
+            f(position, NameKey::Syllable(*syllable));
+            f(position, NameKey::Fuzzy(&pinyin::fuzzy_key(syllable)));
+            f(position, NameKey::Initial(&syllable[..1]));
             let ini = pinyin::initial(syllable);
             if ini.len() == 2 {
-                keys.push((position, initial_key(ini)));
+                f(position, NameKey::Initial(ini));
             }
         }
         // The pairs this char starts with the next (every reading of each).
         if let Some((next, next_syllables)) = pairs.get(index + 1).filter(|_| with_pairs) {
-            keys.push((position, char_pair_key(c, *next)));
+            f(position, NameKey::CharPair(c, *next));
             for first in syllables {
                 for second in next_syllables.iter() {
-                    keys.push((position, syllable_pair_key(first, second)));
+                    f(position, NameKey::SyllablePair(*first, *second));
                 }
             }
         }
-        dedup_from(&mut keys, start);
     }
-    keys
 }
 
 /// Removes repeated keys among `keys[start..]` (one position's keys), keeping
@@ -176,18 +174,18 @@ fn dedup_from(keys: &mut Vec<(usize, String)>, start: usize) {
 /// assert!(keys.contains(&"P8775".to_string()));
 /// ```
 pub fn phone_keys(digits: &str, local: &str) -> Vec<String> {
-    let mut keys = vec![format!("d{digits}")];
+    let mut keys = vec![PhoneKey::Whole(digits).encode()];
     if local != digits {
-        keys.push(format!("d{local}"));
+        keys.push(PhoneKey::Whole(local).encode());
     }
     for start in 1..local.len().saturating_sub(3) {
-        keys.push(format!("s{}", &local[start..]));
+        keys.push(PhoneKey::Tail(&local[start..]).encode());
     }
     // Starts of the local number from four digits on: `8775` is one term,
     // and so is `020-8775` once the query side has taken the area code off
     // (see [`local_part`]).
     for end in MIN_PHONE_PREFIX..local.len() {
-        keys.push(format!("{PHONE_PREFIX_KEY}{}", &local[..end]));
+        keys.push(PhoneKey::Start(&local[..end]).encode());
     }
     keys.sort_unstable();
     keys.dedup();
@@ -208,23 +206,12 @@ pub fn local_part(digits: &str) -> Option<&str> {
     if !digits.starts_with('0') || digits.starts_with("00") {
         return None;
     }
-    let area = if digits.starts_with("010") || digits.starts_with("02") {
-        3
-    } else {
-        4
-    };
+    let area = crate::model::phone::area_code_len(digits);
     digits.get(area..).filter(|rest| !rest.is_empty())
 }
 
 /// Fewest digits of a local number a number prefix is looked up with.
 pub const MIN_PHONE_PREFIX: usize = 4;
-/// Prefix of the number-start keys (`P02087755`).
-pub const PHONE_PREFIX_KEY: &str = "P";
-
-/// Prefix of the whole-number phone keys.
-pub const PHONE_PREFIX: &str = "d";
-/// Prefix of the tail phone keys.
-pub const PHONE_TAIL_PREFIX: &str = "s";
 
 /// Most chars of a name indexed as a literal prefix key.
 pub const MAX_LITERAL_PREFIX: usize = 12;
@@ -236,34 +223,6 @@ pub const MAX_PINYIN_PREFIX: usize = 20;
 pub const MAX_FUZZY_SYLLABLES: usize = 8;
 /// Most reading variants of one name spelled out (polyphones multiply).
 const MAX_SPELLINGS: usize = 2;
-
-/// Key of a literal prefix of a name (`h中山大`).
-pub fn literal_prefix_key(compact: &str) -> String {
-    format!("h{compact}")
-}
-
-/// Key of a whole name, alias, initials or full pinyin, for the "whole
-/// name" tie-break: `exact_key(&literal_prefix_key("中山大学"))` is
-/// `e h中山大学` without the space.
-pub fn exact_key(prefix_key: &str) -> String {
-    format!("e{prefix_key}")
-}
-
-/// Key of a prefix of a name's initials (`jzsd`).
-pub fn initials_prefix_key(letters: &str) -> String {
-    format!("j{letters}")
-}
-
-/// Key of a prefix of a name's full pinyin (`qzhongshand`).
-pub fn pinyin_prefix_key(letters: &str) -> String {
-    format!("q{letters}")
-}
-
-/// Key of a name's first syllables in fuzzy form, whole syllables only
-/// (`zzongsan` for zhongshan, zongsan, zhongsang ...).
-pub fn fuzzy_prefix_key(fuzzy_syllables: &str) -> String {
-    format!("z{fuzzy_syllables}")
-}
 
 /// The anchored prefix keys of a normalised name or alias: the start of its
 /// chars, of its initials (zh/ch/sh also as two letters), of its full
@@ -280,14 +239,16 @@ pub fn fuzzy_prefix_key(fuzzy_syllables: &str) -> String {
 /// }
 /// ```
 pub fn prefix_keys(normalized: &str) -> Vec<String> {
-    let compact: String = normalized.chars().filter(|c| *c != ' ').collect();
+    let compact = without_spaces(normalized);
     let mut keys = Vec::with_capacity(64);
     let chars: Vec<char> = compact.chars().collect();
-    for end in 1..=chars.len().min(MAX_LITERAL_PREFIX) {
-        keys.push(literal_prefix_key(&chars[..end].iter().collect::<String>()));
+    let mut start = String::with_capacity(compact.len());
+    for &c in chars.iter().take(MAX_LITERAL_PREFIX) {
+        start.push(c);
+        keys.push(PrefixKey::Start(PrefixKind::Literal, start.as_str()).encode());
     }
     if !compact.is_empty() {
-        keys.push(exact_key(&literal_prefix_key(&compact)));
+        keys.push(PrefixKey::Whole(PrefixKind::Literal, compact.as_str()).encode());
     }
     let readings = pinyin::readings(&compact);
     // Spell out up to MAX_SPELLINGS readings of the whole name: the first
@@ -318,23 +279,22 @@ pub fn prefix_keys(normalized: &str) -> Vec<String> {
     }
     // The spellings share their start up to the first polyphone: each emits
     // only the prefixes longer than what an earlier spelling already gave.
-    let mut seen: Vec<String> = Vec::new();
-    let mut emit = |tag: fn(&str) -> String, letters: &str, max: usize, keys: &mut Vec<String>| {
-        // Compared with their tag, so initials and pinyin stay apart.
-        let tagged = tag(letters);
+    let mut seen: Vec<(PrefixKind, String)> = Vec::new();
+    let mut emit = |kind: PrefixKind, letters: &str, max: usize, keys: &mut Vec<String>| {
+        // Compared within their kind, so initials and pinyin stay apart.
         let shared = seen
             .iter()
-            .map(|s| common_prefix_len(s, &tagged))
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, s)| common_prefix_len(s, letters))
             .max()
-            .unwrap_or(0)
-            .saturating_sub(1);
+            .unwrap_or(0);
         for end in shared + 1..=letters.len().min(max) {
-            keys.push(tag(&letters[..end]));
+            keys.push(PrefixKey::Start(kind, &letters[..end]).encode());
         }
-        if !letters.is_empty() && !seen.contains(&tagged) {
-            keys.push(exact_key(&tagged));
+        if !letters.is_empty() && !seen.iter().any(|(k, s)| *k == kind && s == letters) {
+            keys.push(PrefixKey::Whole(kind, letters).encode());
         }
-        seen.push(tagged);
+        seen.push((kind, letters.to_string()));
     };
     for spelling in &spellings {
         let syllables: Vec<&str> = spelling
@@ -355,16 +315,16 @@ pub fn prefix_keys(normalized: &str) -> Vec<String> {
                 }
             })
             .collect();
-        emit(initials_prefix_key, &short, MAX_INITIALS_PREFIX, &mut keys);
+        emit(PrefixKind::Initials, &short, MAX_INITIALS_PREFIX, &mut keys);
         if long != short {
-            emit(initials_prefix_key, &long, MAX_INITIALS_PREFIX, &mut keys);
+            emit(PrefixKind::Initials, &long, MAX_INITIALS_PREFIX, &mut keys);
         }
         let full: String = syllables.concat();
-        emit(pinyin_prefix_key, &full, MAX_PINYIN_PREFIX, &mut keys);
+        emit(PrefixKind::Pinyin, &full, MAX_PINYIN_PREFIX, &mut keys);
         let mut fuzzy = String::new();
         for s in syllables.iter().take(MAX_FUZZY_SYLLABLES) {
             fuzzy.push_str(&pinyin::fuzzy_key(s));
-            keys.push(fuzzy_prefix_key(&fuzzy));
+            keys.push(PrefixKey::Start(PrefixKind::Fuzzy, fuzzy.as_str()).encode());
         }
     }
     keys.sort_unstable();
@@ -377,13 +337,6 @@ fn common_prefix_len(a: &str, b: &str) -> usize {
     a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }
 
-/// Key of a pair of word starts of a name (`S北师`): the first char of one
-/// word and the first char of a later one. A derived short name (`北师大`,
-/// `中人和支`, `增城万外学校`) always starts with such a pair.
-pub fn word_pair_key(first: char, later: char) -> String {
-    format!("S{first}{later}")
-}
-
 /// How far apart the two words of a pair may be. Every pair of the first
 /// words: limiting the span to the next three words cost 4 points of hit@5
 /// on derived short names for 1.5% of build speed.
@@ -394,8 +347,7 @@ const MAX_PAIR_WORDS: usize = 8;
 
 /// The smallest words of a normalised name (see [`super::segment::fine_words`]).
 pub fn name_words(normalized: &str) -> Vec<String> {
-    let compact: String = normalized.chars().filter(|c| *c != ' ').collect();
-    super::segment::fine_words(&compact)
+    super::segment::fine_words(&without_spaces(normalized))
         .into_iter()
         .map(|w| w.text.to_string())
         .collect()
@@ -419,7 +371,7 @@ pub fn word_pair_keys(normalized: &str) -> Vec<String> {
     let mut keys = Vec::new();
     for (i, &a) in firsts.iter().enumerate() {
         for &b in firsts.iter().skip(i + 1).take(MAX_PAIR_SPAN) {
-            keys.push(word_pair_key(a, b));
+            keys.push(PrefixKey::<&str>::WordPair(a, b).encode());
         }
     }
     keys.sort_unstable();

@@ -2,6 +2,7 @@
 //! segmentation, pinyin and the positional keys built from them. Nothing here
 //! knows about tantivy, so the index and the query side cannot drift apart.
 
+pub mod key;
 pub mod keys;
 pub mod normalize;
 pub mod pinyin;

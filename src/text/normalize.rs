@@ -39,7 +39,18 @@ pub fn normalize(text: &str) -> String {
 /// assert_eq!(compact("中山 大學"), "中山大学");
 /// ```
 pub fn compact(text: &str) -> String {
-    normalize(text).chars().filter(|c| *c != ' ').collect()
+    without_spaces(&normalize(text))
+}
+
+/// Drops the spaces of text that is normalised already: the compact form
+/// of a normalised name.
+///
+/// ```
+/// use chahao::text::normalize::without_spaces;
+/// assert_eq!(without_spaces("中山 大学"), "中山大学");
+/// ```
+pub fn without_spaces(normalized: &str) -> String {
+    normalized.chars().filter(|c| *c != ' ').collect()
 }
 
 /// Normalises `text` char by char and drops spaces, returning the compact
@@ -63,7 +74,7 @@ pub fn compact_with_map(text: &str) -> (String, Vec<usize>) {
         for (index, c) in text.chars().enumerate() {
             let form = forms.entry(c).or_insert_with(|| {
                 let mut buf = [0u8; 4];
-                normalize(c.encode_utf8(&mut buf)).replace(' ', "").into()
+                without_spaces(&normalize(c.encode_utf8(&mut buf))).into()
             });
             for n in form.chars() {
                 compact.push(n);

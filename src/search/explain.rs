@@ -1,0 +1,321 @@
+//! Explaining a candidate: how each part of the query matches one listing,
+//! checked again against the same keys the index holds — through which
+//! derivation, on the name, an alias or the department, from the start or
+//! inside — and so the [`MatchKind`] label of the hit and the chars of its
+//! name to highlight.
+
+use super::understand::{Derivation, Part, Reading, Understood};
+use super::MatchKind;
+use crate::model::{Listing, PhoneNumber};
+use crate::text::key::NameKey;
+use crate::text::keys::{is_derived_short_name, key_positions, name_words};
+use crate::text::normalize::{compact_with_map, without_spaces};
+use crate::text::slip::{may_hold_slip, within_one_edit};
+use crate::text::{normalize, segment};
+
+/// The keys of a text, position by position (anchor dropped), with the map
+/// back to the chars of the text as written.
+struct Keyed {
+    positions: Vec<Vec<NameKey>>,
+    map: Vec<usize>,
+}
+
+impl Keyed {
+    fn new(text: &str) -> Keyed {
+        let (compact, map) = compact_with_map(text);
+        Keyed {
+            positions: key_positions(&compact),
+            map,
+        }
+    }
+
+    /// First start at which `d` matches, or None.
+    fn find(&self, d: &Derivation) -> Option<usize> {
+        let n = d.keys.len();
+        if n == 0 || n > self.positions.len() {
+            return None;
+        }
+        (0..=self.positions.len() - n).find(|&start| {
+            d.keys.iter().enumerate().all(|(i, key)| {
+                let at = &self.positions[start + i];
+                if d.prefix_last && i + 1 == n {
+                    at.iter().any(|k| key.starts(k))
+                } else {
+                    at.iter().any(|k| key == k)
+                }
+            })
+        })
+    }
+}
+
+/// How one part of the query matched one listing.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct PartMatch {
+    /// The label this part alone would give.
+    pub kind: MatchKind,
+    /// The match starts at the first char of the name or alias.
+    pub anchored: bool,
+    /// Char range of the name, as written, when the match is on the name.
+    pub span: Option<(usize, usize)>,
+}
+
+/// A listing as the explanation needs it, each form worked out once a
+/// candidate, when a part needs it.
+pub(super) struct Candidate<'a> {
+    listing: &'a Listing,
+    name: Keyed,
+    aliases: Vec<Keyed>,
+    dept: Option<Keyed>,
+    normalized_name: std::cell::OnceCell<String>,
+    areas: std::cell::OnceCell<Areas>,
+}
+
+impl<'a> Candidate<'a> {
+    pub(super) fn new(listing: &'a Listing, inherited: &[String]) -> Candidate<'a> {
+        Candidate {
+            listing,
+            name: Keyed::new(&listing.name),
+            aliases: listing
+                .aliases
+                .iter()
+                .chain(inherited)
+                .map(|a| Keyed::new(a))
+                .collect(),
+            dept: listing.department.as_deref().map(Keyed::new),
+            normalized_name: std::cell::OnceCell::new(),
+            areas: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn normalized_name(&self) -> &str {
+        self.normalized_name
+            .get_or_init(|| normalize(&self.listing.name))
+    }
+
+    fn areas(&self) -> &Areas {
+        self.areas.get_or_init(|| Areas::of(self.listing))
+    }
+
+    /// The best way `part` matches the listing — the best tier, then a
+    /// match from the start — or None.
+    pub(super) fn match_part(&self, part: &Part) -> Option<PartMatch> {
+        let mut best: Option<PartMatch> = None;
+        let mut consider = |m: PartMatch| {
+            if best
+                .as_ref()
+                .is_none_or(|b| (m.kind.tier(), !m.anchored) < (b.kind.tier(), !b.anchored))
+            {
+                best = Some(m);
+            }
+        };
+        for d in &part.derivations {
+            self.derivation_matches(d, &mut consider);
+        }
+        if part.may_be_short_name()
+            && is_derived_short_name(&part.text, &name_words(self.normalized_name()))
+        {
+            consider(PartMatch {
+                kind: MatchKind::ShortName,
+                anchored: true,
+                span: None,
+            });
+        }
+        if let Some(whole) = typo_of(&part.text, self.normalized_name()) {
+            consider(PartMatch {
+                kind: MatchKind::Typo,
+                anchored: true,
+                span: whole.then(|| (0, self.listing.name.chars().count())),
+            });
+        }
+        if let Some(kind) = self.areas().qualifier(&part.text) {
+            consider(PartMatch {
+                kind,
+                anchored: false,
+                span: None,
+            });
+        }
+        if let Some(m) = words_match(self.normalized_name(), &part.words) {
+            consider(m);
+        }
+        best
+    }
+
+    /// Every way derivation `d` matches the name, an alias or the
+    /// department.
+    fn derivation_matches(&self, d: &Derivation, consider: &mut impl FnMut(PartMatch)) {
+        if let Some(start) = self.name.find(d) {
+            let end = start + d.keys.len();
+            let kind = match d.reading {
+                Reading::Literal if start == 0 && end == self.name.positions.len() => {
+                    MatchKind::Exact
+                }
+                Reading::Literal if start == 0 => MatchKind::Prefix,
+                reading => label(reading),
+            };
+            consider(PartMatch {
+                kind,
+                anchored: start == 0,
+                span: Some((self.name.map[start], self.name.map[end - 1] + 1)),
+            });
+        }
+        for alias in &self.aliases {
+            if let Some(start) = alias.find(d) {
+                let kind = match d.reading {
+                    Reading::Literal => MatchKind::Alias,
+                    reading => label(reading),
+                };
+                consider(PartMatch {
+                    kind,
+                    anchored: start == 0,
+                    span: None,
+                });
+            }
+        }
+        if self.dept.as_ref().is_some_and(|k| k.find(d).is_some()) {
+            consider(PartMatch {
+                kind: MatchKind::Department,
+                anchored: false,
+                span: None,
+            });
+        }
+    }
+}
+
+/// The label of a match of a reading inside a name (the literal chars
+/// there are inner chars).
+fn label(reading: Reading) -> MatchKind {
+    match reading {
+        Reading::Literal => MatchKind::Inner,
+        Reading::FullPinyin => MatchKind::FullPinyin,
+        Reading::Mixed => MatchKind::Mixed,
+        Reading::Initials => MatchKind::Initials,
+        Reading::FuzzyPinyin => MatchKind::FuzzyPinyin,
+        Reading::Homophone => MatchKind::Homophone,
+    }
+}
+
+/// The label of the whole hit and the chars of its name to highlight: the
+/// worst of the parts that matched the name or an alias (the part that
+/// names the organisation); parts that only matched a department, district
+/// or category qualify, they do not rank. None when no part matched.
+pub(super) fn combine(parts: &[PartMatch]) -> Option<(MatchKind, Vec<(usize, usize)>)> {
+    let spans = parts.iter().filter_map(|p| p.span).collect();
+    let kind = parts
+        .iter()
+        .filter(|p| !p.kind.is_qualifier())
+        .map(|p| p.kind)
+        .max_by_key(|k| k.tier())
+        .or_else(|| parts.iter().map(|p| p.kind).min_by_key(|k| k.tier()))?;
+    Some((kind, spans))
+}
+
+/// Whether `typed` (Latin letters) is within one slip (a swap of
+/// neighbours, a letter dropped, added or wrong) of the start of the full
+/// pinyin of the name (normalised): None when it is not, else whether it
+/// spells the whole name.
+fn typo_of(typed: &str, name: &str) -> Option<bool> {
+    if !may_hold_slip(typed) {
+        return None;
+    }
+    let spelled: String = crate::text::pinyin::readings(&without_spaces(name))
+        .iter()
+        .filter_map(|r| r.first())
+        .copied()
+        .collect();
+    let typed = typed.as_bytes();
+    let spelled = spelled.as_bytes();
+    let mut lengths = (typed.len().saturating_sub(1)..=typed.len() + 1)
+        .filter(|&n| n <= spelled.len())
+        .filter(|&n| within_one_edit(typed, &spelled[..n]));
+    let first = lengths.next()?;
+    Some(first == spelled.len() || lengths.any(|n| n == spelled.len()))
+}
+
+/// Returns true if and only if the English name has the query's words in a
+/// row, the last one as a start.
+pub(super) fn english_matches(listing: &Listing, understood: &Understood) -> bool {
+    let Some(en) = listing.name_en.as_deref().map(normalize) else {
+        return false;
+    };
+    let words: Vec<&str> = understood.normalized.split(' ').collect();
+    let en_words: Vec<&str> = en.split(' ').collect();
+    en_words.windows(words.len()).any(|w| {
+        w.iter().zip(&words).enumerate().all(|(i, (have, want))| {
+            if i + 1 == words.len() {
+                have.starts_with(want)
+            } else {
+                have == want
+            }
+        })
+    })
+}
+
+/// A listing's district and city, category and address, normalised
+/// without spaces.
+struct Areas {
+    district_or_city: [String; 2],
+    category: String,
+    address: String,
+}
+
+impl Areas {
+    fn of(listing: &Listing) -> Areas {
+        let compact = |v: &Option<String>| {
+            v.as_deref()
+                .map(crate::text::normalize::compact)
+                .unwrap_or_default()
+        };
+        Areas {
+            district_or_city: [compact(&listing.district), compact(&listing.city)],
+            category: compact(&listing.category),
+            address: compact(&listing.address),
+        }
+    }
+
+    /// A part that names the listing's district, city, address or category.
+    fn qualifier(&self, text: &str) -> Option<MatchKind> {
+        if self.district_or_city.iter().any(|v| v.contains(text)) {
+            Some(MatchKind::Area)
+        } else if self.category.contains(text) {
+            Some(MatchKind::Category)
+        } else if self.address.contains(text) {
+            Some(MatchKind::Area)
+        } else {
+            None
+        }
+    }
+}
+
+/// Every word of the part is a word of the name (normalised), in any
+/// order.
+fn words_match(name: &str, words: &[String]) -> Option<PartMatch> {
+    if words.len() < 2 {
+        return None;
+    }
+    let name_words: Vec<String> = segment::search_words(&without_spaces(name))
+        .into_iter()
+        .map(|w| w.text.to_string())
+        .collect();
+    words
+        .iter()
+        .all(|w| name_words.contains(w))
+        .then_some(PartMatch {
+            kind: MatchKind::Inner,
+            anchored: false,
+            span: None,
+        })
+}
+
+/// Returns true if and only if one of the listing's numbers is, starts or
+/// (four digits or more) ends with `digits`.
+pub(super) fn number_matches(listing: &Listing, digits: &str) -> bool {
+    listing
+        .phones
+        .iter()
+        .filter_map(|p| PhoneNumber::parse(&p.number).ok())
+        .any(|p| {
+            p.digits().starts_with(digits)
+                || p.local_number().starts_with(digits)
+                || (digits.len() >= 4 && p.local_number().ends_with(digits))
+        })
+}

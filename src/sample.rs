@@ -16,9 +16,9 @@ static SAMPLE_GZ: &[u8] = include_bytes!("../data/sample.jsonl.gz");
 pub fn listings() -> Result<Vec<Listing>> {
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(SAMPLE_GZ), &mut bytes)
-        .map_err(|e| Error::User(format!("shipped sample is not valid gzip: {e}")))?;
+        .map_err(|e| Error::Embedded(format!("shipped sample is not valid gzip: {e}")))?;
     check_listings(read_listings(&bytes, Format::Jsonl))
-        .map_err(|r| Error::User(format!("shipped sample: {r}")))
+        .map_err(|r| Error::Embedded(format!("shipped sample: {r}")))
 }
 
 /// Builds an index of the sample at `root` unless one is there already.

@@ -328,7 +328,7 @@ fn queries(listings: &[Listing]) -> Vec<String> {
 
 /// Every listing the planned query of `query` matches, with its score.
 fn scores(dir: &Directory, query: &str) -> chahao::Result<BTreeMap<String, f32>> {
-    let understood = search::understand::understand(query).map_err(chahao::Error::User)?;
+    let understood = search::understand::understand(query)?;
     let Some(planned) = search::plan::plan(dir.fields(), &understood, &Filters::default()) else {
         return Ok(BTreeMap::new());
     };

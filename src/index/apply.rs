@@ -504,7 +504,7 @@ impl Current for DirectoryView<'_> {
 pub fn check_schema(dir: &Directory) -> Result<()> {
     let (expected, _) = schema::build_schema();
     if dir.index().schema() != expected {
-        return Err(Error::User(format!(
+        return Err(Error::Incompatible(format!(
             "{}: the index was written by another version of chahao; rebuild it with \
              `chahao build` before applying batches",
             dir.path().display()

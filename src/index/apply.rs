@@ -34,9 +34,8 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::history::{ChangeLists, ChangedListing, GenerationLog};
 use super::{analyzers, document, schema, BatchRecord, Directory, Store, KEEP_GENERATIONS};
-use crate::batch::validate::Current;
 use crate::error::{Error, Result};
-use crate::model::Listing;
+use crate::model::{Current, Listing};
 
 /// The accepted operations of a batch, one per id.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -209,7 +209,7 @@ proptest! {
         // Char by char normalisation (how a name is highlighted) must agree
         // with normalising the whole text for the name to be seen as typed.
         prop_assume!(compact_with_map(&query).0 == compact(&query));
-        let understood = understand(&query).map_err(TestCaseError::fail)?;
+        let understood = understand(&query).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let listing = Listing {
             id: "X".to_string(),
             name: query.clone(),

@@ -199,7 +199,7 @@ fn main() -> ExitCode {
         } => match (changes, from, count) {
             (Some(n), Some(from), _) => cli::changes::run(n, &from, seed),
             (_, _, Some(count)) => cli::gen::run(count, seed),
-            _ => Err(Error::User(
+            _ => Err(Error::Usage(
                 "give --count N, or --changes N --from FILE".into(),
             )),
         },
@@ -265,10 +265,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("chahao: {e}");
-            match e {
-                Error::User(_) | Error::NoIndex(_) => ExitCode::from(1),
-                _ => ExitCode::from(2),
-            }
+            ExitCode::from(e.exit_code())
         }
     }
 }

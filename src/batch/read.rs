@@ -487,44 +487,91 @@ impl<'a> LineCounter<'a> {
     }
 }
 
+/// Reads a CSV file: its header row, then every record as a row, or as the
+/// reason it is bad, with its line and byte range. Blank records are
+/// skipped. A file whose header cannot be read is one error for the whole
+/// file.
 fn read_csv<T>(
     bytes: &[u8],
     parse: impl Fn(&CsvRecord) -> Result<T, String>,
 ) -> Vec<Result<Row<T>, RowError>> {
     let bom = bytes.len() - strip_bom(bytes).len();
-    let body = strip_bom(bytes);
     let encoding = Encoding::of(bytes);
-    let decode = |b: &[u8]| encoding.decode(b);
-    let whole_file = |reason: String| {
-        vec![Err(RowError {
-            line: 1,
-            id: None,
-            bytes: 0..bytes.len(),
-            reason,
-        })]
-    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(body);
+        .from_reader(strip_bom(bytes));
     let mut records = reader.byte_records();
-    let header: Vec<String> = match records.next() {
-        None => return whole_file("the file is empty: a header row is required".to_string()),
-        Some(Err(e)) => return whole_file(format!("header row is not valid CSV: {e}")),
-        Some(Ok(h)) => match h.iter().map(decode).collect::<Result<Vec<_>, _>>() {
+    let header = match csv_header(records.next(), encoding) {
+        Ok(header) => header,
+        Err(reason) => {
+            return vec![Err(RowError {
+                line: 1,
+                id: None,
+                bytes: 0..bytes.len(),
+                reason,
+            })]
+        }
+    };
+    let raw = raw_records(bytes, bom, records);
+    // A record runs up to the start of the next one.
+    let ends: Vec<usize> = raw
+        .iter()
+        .skip(1)
+        .map(|(_, start, _)| *start)
+        .chain(std::iter::once(bytes.len()))
+        .collect();
+    raw.into_iter()
+        .zip(ends)
+        .filter_map(|((line, start, fields), end)| {
+            csv_row(
+                line,
+                start..end.max(start),
+                fields,
+                &header,
+                encoding,
+                &parse,
+            )
+        })
+        .collect()
+}
+
+/// The column names of the header row (trimmed, lower case), or why the
+/// file has no usable header.
+fn csv_header(
+    first: Option<csv::Result<csv::ByteRecord>>,
+    encoding: Encoding,
+) -> Result<Vec<String>, String> {
+    let header: Vec<String> = match first {
+        None => return Err("the file is empty: a header row is required".to_string()),
+        Some(Err(e)) => return Err(format!("header row is not valid CSV: {e}")),
+        Some(Ok(h)) => match h
+            .iter()
+            .map(|b| encoding.decode(b))
+            .collect::<Result<Vec<_>, _>>()
+        {
             Ok(names) => names.iter().map(|n| n.trim().to_lowercase()).collect(),
-            Err(reason) => return whole_file(format!("header row: {reason}")),
+            Err(reason) => return Err(format!("header row: {reason}")),
         },
     };
     for required in ["id"] {
         if !header.iter().any(|h| h == required) {
-            return whole_file(format!(
+            return Err(format!(
                 "header row has no {required:?} column; expected columns: {}",
                 CSV_COLUMNS.join(",")
             ));
         }
     }
-    let mut out = Vec::new();
+    Ok(header)
+}
+
+/// The records after the header, each with its line and first byte, as raw
+/// fields or the reason they could not be read.
+fn raw_records(
+    bytes: &[u8],
+    bom: usize,
+    records: impl Iterator<Item = csv::Result<csv::ByteRecord>>,
+) -> Vec<RawRecord> {
     let mut pending: Option<usize> = None; // start byte of the previous record
     let mut lines = LineCounter::new(bytes);
     let mut results: Vec<RawRecord> = Vec::new();
@@ -548,63 +595,56 @@ fn read_csv<T>(
             }
         }
     }
-    let ends: Vec<usize> = results
-        .iter()
-        .skip(1)
-        .map(|(_, start, _)| *start)
-        .chain(std::iter::once(bytes.len()))
-        .collect();
-    for ((line, start, fields), end) in results.into_iter().zip(ends) {
-        let range = start..end.max(start);
-        let fail = |id: Option<String>, reason: String| RowError {
-            line,
-            id,
-            bytes: range.clone(),
-            reason,
-        };
-        let fields = match fields {
-            Ok(f) => f,
-            Err(reason) => {
-                out.push(Err(fail(None, reason)));
-                continue;
-            }
-        };
-        if fields.iter().all(|f| f.trim_ascii().is_empty()) {
-            continue;
-        }
-        let values = match fields
-            .iter()
-            .map(|f| decode(f))
-            .collect::<Result<Vec<_>, _>>()
-        {
-            Ok(v) => v,
-            Err(reason) => {
-                out.push(Err(fail(None, reason)));
-                continue;
-            }
-        };
-        let record = CsvRecord {
-            header: &header,
-            values,
-        };
-        let id = record.optional("id");
-        if record.values.len() > header.len() {
-            let reason = format!(
-                "{} values but the header has {} columns",
-                record.values.len(),
-                header.len()
-            );
-            out.push(Err(fail(id, reason)));
-            continue;
-        }
-        match parse(&record) {
-            Ok(value) => out.push(Ok(Row {
-                line,
-                bytes: range,
-                value,
-            })),
-            Err(reason) => out.push(Err(fail(id, reason))),
-        }
+    results
+}
+
+/// One record as a row (`parse` of its decoded values) or as the reason it
+/// is bad; `None` for a blank record.
+fn csv_row<T>(
+    line: usize,
+    range: std::ops::Range<usize>,
+    fields: Result<Vec<Vec<u8>>, String>,
+    header: &[String],
+    encoding: Encoding,
+    parse: &impl Fn(&CsvRecord) -> Result<T, String>,
+) -> Option<Result<Row<T>, RowError>> {
+    let fail = |id: Option<String>, reason: String| RowError {
+        line,
+        id,
+        bytes: range.clone(),
+        reason,
+    };
+    let fields = match fields {
+        Ok(f) => f,
+        Err(reason) => return Some(Err(fail(None, reason))),
+    };
+    if fields.iter().all(|f| f.trim_ascii().is_empty()) {
+        return None;
     }
-    out
+    let values = match fields
+        .iter()
+        .map(|f| encoding.decode(f))
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(v) => v,
+        Err(reason) => return Some(Err(fail(None, reason))),
+    };
+    let record = CsvRecord { header, values };
+    let id = record.optional("id");
+    if record.values.len() > header.len() {
+        let reason = format!(
+            "{} values but the header has {} columns",
+            record.values.len(),
+            header.len()
+        );
+        return Some(Err(fail(id, reason)));
+    }
+    Some(match parse(&record) {
+        Ok(value) => Ok(Row {
+            line,
+            bytes: range,
+            value,
+        }),
+        Err(reason) => Err(fail(id, reason)),
+    })
 }

@@ -74,7 +74,7 @@ pub fn run(args: Args) -> Result<(), Error> {
             }
             Err(e)
         }
-        Err(e) => Err(Error::User(e.to_string())),
+        Err(refused) => Err(refused.into()),
     }
 }
 

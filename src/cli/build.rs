@@ -20,7 +20,10 @@ pub fn read_input(path: &Path) -> Result<(Vec<u8>, Format), Error> {
     {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&raw[..]), &mut bytes)
-            .map_err(|e| Error::User(format!("{}: not a valid gzip file: {e}", path.display())))?;
+            .map_err(|e| Error::BadInput {
+                path: path.to_path_buf(),
+                reason: format!("not a valid gzip file: {e}"),
+            })?;
         let inner = path.with_extension("");
         let format = Format::detect(&inner, &bytes);
         Ok((bytes, format))
@@ -40,7 +43,7 @@ pub fn run(input: &Path, index_dir: &Path) -> Result<(), Error> {
             for e in &rejection.errors {
                 eprintln!("{}: {e}", input.display());
             }
-            return Err(Error::User(rejection.to_string()));
+            return Err(Error::Rejected(rejection));
         }
     };
     let record = BatchRecord::build(

@@ -27,7 +27,7 @@ pub fn run(args: Args) -> Result<(), Error> {
         return simulate(count, &args);
     }
     if args.queries.is_empty() {
-        return Err(Error::User(
+        return Err(Error::Usage(
             "no query set: give --queries FILE (e.g. tests/queries/generated.jsonl)".to_string(),
         ));
     }
@@ -74,11 +74,9 @@ pub fn run(args: Args) -> Result<(), Error> {
         }
     }
     if !measured.unknown_ids.is_empty() {
-        return Err(Error::User(format!(
-            "{} expected id(s) are not listed in this index (is it the directory the set was made for?): {}",
-            measured.unknown_ids.len(),
-            measured.unknown_ids.iter().take(10).cloned().collect::<Vec<_>>().join(", ")
-        )));
+        return Err(Error::NotListed {
+            ids: measured.unknown_ids.clone(),
+        });
     }
     Ok(())
 }

@@ -179,7 +179,7 @@ fn first_reaching(dir: &Directory, target: &Listing, typed: &str) -> Result<Opti
         prefix.push(c);
         let hits = match search::search(dir, &prefix, 1, &filters) {
             Ok(hits) => hits,
-            Err(crate::Error::User(_)) => continue,
+            Err(crate::Error::Query(_)) => continue,
             Err(e) => return Err(e),
         };
         if let Some(top) = hits.first() {

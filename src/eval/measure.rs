@@ -154,7 +154,7 @@ pub fn measure(dir: &Directory, queries: &[LabelledQuery]) -> Result<Measured> {
     for q in queries {
         let (hits, error) = match search::search(dir, &q.query, DEPTH, &filters) {
             Ok(hits) => (hits, None),
-            Err(crate::Error::User(reason)) => (Vec::new(), Some(reason)),
+            Err(crate::Error::Query(reason)) => (Vec::new(), Some(reason.to_string())),
             Err(e) => return Err(e),
         };
         let rank = hits

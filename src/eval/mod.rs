@@ -149,13 +149,9 @@ pub struct LabelledQuery {
 /// reported with its number, all of them at once.
 pub fn read_queries(path: &Path) -> Result<Vec<LabelledQuery>> {
     let text = std::fs::read_to_string(path).map_err(Error::io(path))?;
-    parse_queries(&text).map_err(|errors| {
-        Error::User(format!(
-            "{}: {} bad line(s):\n  {}",
-            path.display(),
-            errors.len(),
-            errors.join("\n  ")
-        ))
+    parse_queries(&text).map_err(|errors| Error::BadInput {
+        path: path.to_path_buf(),
+        reason: format!("{} bad line(s):\n  {}", errors.len(), errors.join("\n  ")),
     })
 }
 
@@ -199,7 +195,7 @@ static HOTLINES: &str = include_str!("../../data/hotlines.jsonl");
 pub fn hotlines() -> Result<Vec<Listing>> {
     let parsed = read_listings(HOTLINES.as_bytes(), Format::Jsonl);
     if let Some(e) = parsed.errors.first() {
-        return Err(Error::User(format!("data/hotlines.jsonl: {e}")));
+        return Err(Error::Embedded(format!("data/hotlines.jsonl: {e}")));
     }
     Ok(parsed.rows.into_iter().map(|r| r.value).collect())
 }

@@ -96,11 +96,25 @@ impl IntoResponse for ApiError {
 }
 
 impl From<crate::Error> for ApiError {
+    /// The status follows from the kind of error: no index yet is 503, a
+    /// refused batch is what `POST /api/admin/batches` answers for it (422
+    /// bad rows, 409 already applied), anything else the caller can fix is
+    /// 400 ([`crate::Error::is_users`]), and the rest is a 500.
     fn from(e: crate::Error) -> ApiError {
+        use crate::batch::ApplyError;
         match e {
-            crate::Error::User(message) => ApiError::BadRequest(message),
             crate::Error::Query(e) => ApiError::BadRequest(e.of_parameter("q")),
             crate::Error::NoIndex(_) => ApiError::Unavailable(e.to_string()),
+            crate::Error::Batch(refused) => match *refused {
+                refused @ ApplyError::Rejected(_) => {
+                    ApiError::Rejected(StatusCode::UNPROCESSABLE_ENTITY, refused.to_string())
+                }
+                refused @ ApplyError::AlreadyApplied { .. } => {
+                    ApiError::Rejected(StatusCode::CONFLICT, refused.to_string())
+                }
+                ApplyError::Index(e) => ApiError::from(e),
+            },
+            e if e.is_users() => ApiError::BadRequest(e.to_string()),
             other => ApiError::Internal(other.to_string()),
         }
     }

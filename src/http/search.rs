@@ -124,7 +124,8 @@ pub async fn search(
 }
 
 /// `q` must be there, and searchable ([`crate::search::check_query`]: not
-/// only spaces and punctuation, at most [`MAX_QUERY_CHARS`] characters).
+/// only spaces and punctuation, at most
+/// [`MAX_QUERY_CHARS`](crate::search::understand::MAX_QUERY_CHARS) characters).
 fn check_query(q: Option<String>) -> Result<String, ApiError> {
     let Some(q) = q else {
         return Err(ApiError::BadRequest(

@@ -33,10 +33,9 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::history::{ChangeLists, ChangedListing, GenerationLog};
-use super::{analyzers, document, schema, BatchRecord, Directory, Store, KEEP_GENERATIONS};
-use crate::batch::validate::Current;
+use super::{analyzers, document, schema, BatchRecord, Directory, Fields, Store, KEEP_GENERATIONS};
 use crate::error::{Error, Result};
-use crate::model::Listing;
+use crate::model::{Current, Listing};
 
 /// The accepted operations of a batch, one per id.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -111,6 +110,15 @@ const WRITER_HEAP: usize = 256 * 1024 * 1024;
 /// `CURRENT` names, opened as `dir`), records it with `record` and the
 /// lineage `log_before`, and publishes it. The caller holds the store's
 /// write lock and has validated `changes` against `dir`.
+///
+/// The steps, in order: read what the batch needs from `dir`
+/// ([`Before::read`]); create the new generation and link it to the old
+/// ([`link_generation`]); delete what the batch replaces
+/// ([`delete_replaced`]); add the new documents ([`add_documents`]);
+/// commit ([`commit`]); merge the deletions away ([`merge_deletes`]);
+/// write the generation log ([`write_log`]); publish ([`publish`]); prune
+/// ([`prune_after_publish`]). A failure before publishing removes the new
+/// generation ([`abandon`]).
 pub fn write_batch(
     store: &Store,
     base: &str,
@@ -120,8 +128,76 @@ pub fn write_batch(
     log_before: &GenerationLog,
     hook: &dyn Fn(Stage),
 ) -> Result<Written> {
-    let fields = *dir.fields();
-    // What the lists of changes and the inheritance need from the old state.
+    let before = Before::read(dir, changes)?;
+    // A generation left unpublished by a crash goes first.
+    store.prune(KEEP_GENERATIONS)?;
+    let name = store.create_generation()?;
+    let path = store.generation_path(&name);
+    let written = (|| {
+        hook(Stage::Created);
+        link_generation(dir.path(), &path)?;
+        hook(Stage::Linked);
+        let (index, mut writer) = open_writer(&path)?;
+        delete_replaced(&mut writer, dir.fields(), changes, &before);
+        add_documents(&mut writer, dir, changes, &before)?;
+        hook(Stage::Indexed);
+        commit(&mut writer, record)?;
+        hook(Stage::Committed);
+        merge_deletes(&index, &mut writer)?;
+        writer.wait_merging_threads()?;
+        hook(Stage::Merged);
+        let log = write_log(&index, &path, base, log_before, record, changes, &before)?;
+        hook(Stage::Logged);
+        Ok(log)
+    })();
+    let (total, lists) = written.map_err(|e| abandon(&path, base, e))?;
+    publish(store, &name, &path, base, hook)?;
+    hook(Stage::Published);
+    prune_after_publish(store);
+    hook(Stage::Pruned);
+    Ok(Written {
+        generation: name,
+        reindexed: before.reindex.len() as u64,
+        total,
+        changes: lists,
+    })
+}
+
+/// What a batch needs to know of the generation it changes, read before
+/// anything is written.
+struct Before<'a> {
+    /// The listings the batch deletes or replaces, as they were (for the
+    /// lists of changes and the aliases they lent).
+    old: HashMap<&'a str, Listing>,
+    /// Departments outside the batch to re-index, with the aliases their
+    /// parent lends them now.
+    reindex: Vec<(Listing, Vec<String>)>,
+    /// The aliases the parent of each listing of the batch lends it.
+    parent_aliases: HashMap<String, Vec<String>>,
+}
+
+impl<'a> Before<'a> {
+    /// Reads from `dir` what writing `changes` needs.
+    fn read(dir: &Directory, changes: &'a ChangeSet) -> Result<Before<'a>> {
+        let old = old_listings(dir, changes)?;
+        let in_batch: HashMap<&str, &Listing> = changes
+            .added
+            .iter()
+            .chain(&changes.updated)
+            .map(|l| (l.id.as_str(), l))
+            .collect();
+        let reindex = departments_to_reindex(dir, changes, &old, &in_batch)?;
+        let parent_aliases = parent_aliases(dir, &in_batch)?;
+        Ok(Before {
+            old,
+            reindex,
+            parent_aliases,
+        })
+    }
+}
+
+/// The listings of `dir` that `changes` deletes or replaces, by id.
+fn old_listings<'a>(dir: &Directory, changes: &'a ChangeSet) -> Result<HashMap<&'a str, Listing>> {
     let mut old: HashMap<&str, Listing> = HashMap::new();
     for id in changes
         .deleted
@@ -133,16 +209,19 @@ pub fn write_batch(
             old.insert(id, listing);
         }
     }
-    let in_batch: HashMap<&str, &Listing> = changes
-        .added
-        .iter()
-        .chain(&changes.updated)
-        .map(|l| (l.id.as_str(), l))
-        .collect();
+    Ok(old)
+}
+
+/// Departments outside the batch whose parent lends them other aliases
+/// now: the parent's aliases changed, or it became (or stopped being)
+/// ex-directory. Each comes with the aliases it inherits now.
+fn departments_to_reindex(
+    dir: &Directory,
+    changes: &ChangeSet,
+    old: &HashMap<&str, Listing>,
+    in_batch: &HashMap<&str, &Listing>,
+) -> Result<Vec<(Listing, Vec<String>)>> {
     let deleted: HashSet<&str> = changes.deleted.iter().map(String::as_str).collect();
-    // Departments outside the batch whose parent lends them other aliases
-    // now: the parent's aliases changed, or it became (or stopped being)
-    // ex-directory.
     let mut reindex: Vec<(Listing, Vec<String>)> = Vec::new();
     for listing in &changes.updated {
         let before = old.get(listing.id.as_str()).map(document::lent_aliases);
@@ -158,6 +237,15 @@ pub fn write_batch(
             }
         }
     }
+    Ok(reindex)
+}
+
+/// The aliases each parent of a listing in the batch lends: the parent's
+/// new version when the batch holds one, else the one in `dir`.
+fn parent_aliases(
+    dir: &Directory,
+    in_batch: &HashMap<&str, &Listing>,
+) -> Result<HashMap<String, Vec<String>>> {
     let mut parent_aliases: HashMap<String, Vec<String>> = HashMap::new();
     for listing in in_batch.values() {
         if let Some(parent) = listing.parent_id.as_deref() {
@@ -174,135 +262,173 @@ pub fn write_batch(
             parent_aliases.insert(parent.to_string(), aliases);
         }
     }
+    Ok(parent_aliases)
+}
 
-    // A generation left unpublished by a crash goes first.
-    store.prune(KEEP_GENERATIONS)?;
-    let name = store.create_generation()?;
-    let path = store.generation_path(&name);
-    let result = (|| {
-        hook(Stage::Created);
-        link_generation(dir.path(), &path)?;
-        hook(Stage::Linked);
-        let index = Index::open_in_dir(&path)?;
-        analyzers::register(&index);
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2)
-            .clamp(1, 4);
-        let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_HEAP)?;
-        writer.set_merge_policy(Box::new(NoMergePolicy));
-        let id_term = |id: &str| Term::from_field_text(fields.id, id);
-        for id in changes
-            .deleted
-            .iter()
-            .chain(changes.updated.iter().map(|l| &l.id))
-        {
-            writer.delete_term(id_term(id));
-        }
-        for (child, _) in &reindex {
-            writer.delete_term(id_term(&child.id));
-        }
-        // Everything this commit adds goes in by falling weight, so that the
-        // new segments keep the order search relies on (see `index::build`).
-        // The live listings of the small segments earlier batches left are
-        // re-added with them, which empties those segments (tantivy drops a
-        // segment once all its documents are deleted) instead of letting
-        // them pile up week after week.
-        let mut adds: Vec<(&Listing, &[String])> = Vec::new();
-        let no_aliases = Vec::new();
-        for listing in changes.added.iter().chain(&changes.updated) {
-            let inherited = listing
-                .parent_id
-                .as_deref()
-                .and_then(|p| parent_aliases.get(p))
-                .unwrap_or(&no_aliases);
-            adds.push((listing, inherited));
-        }
-        for (child, inherited) in &reindex {
-            adds.push((child, inherited));
-        }
-        let taken: HashSet<&str> = adds
-            .iter()
-            .map(|(l, _)| l.id.as_str())
-            .chain(deleted.iter().copied())
-            .collect();
-        let carried: Vec<(Listing, Vec<String>)> = small_segment_listings(dir)?
-            .into_iter()
-            .filter(|(l, _)| !taken.contains(l.id.as_str()))
-            .collect();
-        for (listing, _) in &carried {
-            writer.delete_term(id_term(&listing.id));
-        }
-        adds.extend(carried.iter().map(|(l, i)| (l, i.as_slice())));
-        adds.sort_by(|a, b| {
-            b.0.weight
-                .total_cmp(&a.0.weight)
-                .then_with(|| a.0.id.cmp(&b.0.id))
-        });
-        for (listing, inherited) in adds {
-            writer.add_document(document::to_document(&fields, listing, inherited))?;
-        }
-        hook(Stage::Indexed);
-        let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&serde_json::to_string(record).expect("a record always serialises"));
-        commit.commit()?;
-        hook(Stage::Committed);
-        merge_deletes(&index, &mut writer)?;
-        writer.wait_merging_threads()?;
-        hook(Stage::Merged);
-        let total = {
-            let reader = index.reader()?;
-            reader.searcher().num_docs()
-        };
-        let log = GenerationLog {
-            before: Some(base.to_string()),
-            batches: log_before
-                .batches
-                .iter()
-                .cloned()
-                .chain(std::iter::once(BatchRecord {
-                    total,
-                    ..record.clone()
-                }))
-                .collect(),
-            changes: change_lists(changes, &old),
-        };
-        log.write(&path)?;
-        sync_dir(&path);
-        hook(Stage::Logged);
-        Ok((total, log.changes))
-    })();
-    let (total, lists) = match result {
-        Ok(done) => done,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&path);
-            return Err(Error::Write {
-                generation: path,
-                served: base.to_string(),
-                source: Box::new(e),
-            });
-        }
+/// Opens the new generation at `path` and a writer on it that never merges
+/// on its own (the merges are [`merge_deletes`]'s).
+fn open_writer(path: &Path) -> Result<(Index, IndexWriter)> {
+    let index = Index::open_in_dir(path)?;
+    analyzers::register(&index);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 4);
+    let writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_HEAP)?;
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+    Ok((index, writer))
+}
+
+/// The term that deletes the document of listing `id`.
+fn id_term(fields: &Fields, id: &str) -> Term {
+    Term::from_field_text(fields.id, id)
+}
+
+/// Deletes the documents the batch removes or replaces: deleted and updated
+/// listings, and the departments to re-index.
+fn delete_replaced(
+    writer: &mut IndexWriter,
+    fields: &Fields,
+    changes: &ChangeSet,
+    before: &Before,
+) {
+    for id in changes
+        .deleted
+        .iter()
+        .chain(changes.updated.iter().map(|l| &l.id))
+    {
+        writer.delete_term(id_term(fields, id));
+    }
+    for (child, _) in &before.reindex {
+        writer.delete_term(id_term(fields, &child.id));
+    }
+}
+
+/// Adds the documents of the batch by falling weight: added and updated
+/// listings, the re-indexed departments, and the live listings of the small
+/// segments earlier batches left (deleted first, so they move here).
+///
+/// Everything this commit adds goes in by falling weight, so that the new
+/// segments keep the order search relies on (see `index::build`). The live
+/// listings of the small segments earlier batches left are re-added with
+/// them, which empties those segments (tantivy drops a segment once all its
+/// documents are deleted) instead of letting them pile up week after week.
+fn add_documents(
+    writer: &mut IndexWriter,
+    dir: &Directory,
+    changes: &ChangeSet,
+    before: &Before,
+) -> Result<()> {
+    let fields = dir.fields();
+    let mut adds: Vec<(&Listing, &[String])> = Vec::new();
+    let no_aliases = Vec::new();
+    for listing in changes.added.iter().chain(&changes.updated) {
+        let inherited = listing
+            .parent_id
+            .as_deref()
+            .and_then(|p| before.parent_aliases.get(p))
+            .unwrap_or(&no_aliases);
+        adds.push((listing, inherited));
+    }
+    for (child, inherited) in &before.reindex {
+        adds.push((child, inherited));
+    }
+    let taken: HashSet<&str> = adds
+        .iter()
+        .map(|(l, _)| l.id.as_str())
+        .chain(changes.deleted.iter().map(String::as_str))
+        .collect();
+    let carried: Vec<(Listing, Vec<String>)> = small_segment_listings(dir)?
+        .into_iter()
+        .filter(|(l, _)| !taken.contains(l.id.as_str()))
+        .collect();
+    for (listing, _) in &carried {
+        writer.delete_term(id_term(fields, &listing.id));
+    }
+    adds.extend(carried.iter().map(|(l, i)| (l, i.as_slice())));
+    adds.sort_by(|a, b| {
+        b.0.weight
+            .total_cmp(&a.0.weight)
+            .then_with(|| a.0.id.cmp(&b.0.id))
+    });
+    for (listing, inherited) in adds {
+        writer.add_document(document::to_document(fields, listing, inherited))?;
+    }
+    Ok(())
+}
+
+/// Commits the deletions and additions as one commit, with `record` as its
+/// payload.
+fn commit(writer: &mut IndexWriter, record: &BatchRecord) -> Result<()> {
+    let mut commit = writer.prepare_commit()?;
+    commit.set_payload(&serde_json::to_string(record).expect("a record always serialises"));
+    commit.commit()?;
+    Ok(())
+}
+
+/// Writes the generation log of the new generation at `path`, durably:
+/// made from `base`, the lineage `log_before` plus `record`, and the lists
+/// of changes. Returns the listings in the directory and those lists.
+fn write_log(
+    index: &Index,
+    path: &Path,
+    base: &str,
+    log_before: &GenerationLog,
+    record: &BatchRecord,
+    changes: &ChangeSet,
+    before: &Before,
+) -> Result<(u64, ChangeLists)> {
+    let total = {
+        let reader = index.reader()?;
+        reader.searcher().num_docs()
     };
+    let log = GenerationLog {
+        before: Some(base.to_string()),
+        batches: log_before
+            .batches
+            .iter()
+            .cloned()
+            .chain(std::iter::once(BatchRecord {
+                total,
+                ..record.clone()
+            }))
+            .collect(),
+        changes: change_lists(changes, &before.old),
+    };
+    log.write(path)?;
+    sync_dir(path);
+    Ok((total, log.changes))
+}
+
+/// Removes the unpublished generation at `path` after `e`, and says that
+/// `base` is still served.
+fn abandon(path: &Path, base: &str, e: Error) -> Error {
+    let _ = fs::remove_dir_all(path);
+    Error::Write {
+        generation: path.to_path_buf(),
+        served: base.to_string(),
+        source: Box::new(e),
+    }
+}
+
+/// Publishes the generation `name` (at `path`): `CURRENT` names it.
+fn publish(store: &Store, name: &str, path: &Path, base: &str, hook: &dyn Fn(Stage)) -> Result<()> {
     store
-        .publish_with_hook(&name, &|| hook(Stage::Staged))
+        .publish_with_hook(name, &|| hook(Stage::Staged))
         .map_err(|e| Error::Write {
-            generation: path.clone(),
+            generation: path.to_path_buf(),
             served: base.to_string(),
             source: Box::new(e),
-        })?;
-    hook(Stage::Published);
-    // The batch is published: failing to tidy up old generations must not
-    // report it as failed. The next write prunes again.
+        })
+}
+
+/// Removes the generations beyond those kept. The batch is published:
+/// failing to tidy up old generations must not report it as failed. The
+/// next write prunes again.
+fn prune_after_publish(store: &Store) {
     if let Err(e) = store.prune(KEEP_GENERATIONS) {
         tracing::warn!(error = %e, "could not remove old generations");
     }
-    hook(Stage::Pruned);
-    Ok(Written {
-        generation: name,
-        reindexed: reindex.len() as u64,
-        total,
-        changes: lists,
-    })
 }
 
 /// Fills the empty directory `to` with hard links to the files of the
@@ -504,7 +630,7 @@ impl Current for DirectoryView<'_> {
 pub fn check_schema(dir: &Directory) -> Result<()> {
     let (expected, _) = schema::build_schema();
     if dir.index().schema() != expected {
-        return Err(Error::User(format!(
+        return Err(Error::Incompatible(format!(
             "{}: the index was written by another version of chahao; rebuild it with \
              `chahao build` before applying batches",
             dir.path().display()

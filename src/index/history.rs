@@ -82,7 +82,7 @@ impl GenerationLog {
         let path = store.generation_path(name).join(LOG_FILE);
         match fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes)
-                .map_err(|e| Error::User(format!("{}: unreadable: {e}", path.display()))),
+                .map_err(|e| Error::Garbled(format!("{}: unreadable: {e}", path.display()))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let dir = Directory::open_generation(&store.generation_path(name))?;
                 Ok(GenerationLog {
@@ -185,6 +185,41 @@ pub struct Rollback {
     pub total: u64,
 }
 
+/// Why the last batch cannot be rolled back.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RollbackRefused {
+    /// The current generation says nothing of how it was made.
+    #[error("{generation} has no record of how it was made")]
+    NoRecord {
+        /// The current generation.
+        generation: String,
+    },
+    /// The current generation was made by a build, not by a batch.
+    #[error(
+        "nothing to roll back: the directory ({generation}) was made by `chahao {kind}` from \
+         {made_from}, not by a batch"
+    )]
+    NotABatch {
+        /// The current generation.
+        generation: String,
+        /// The command that made it.
+        kind: String,
+        /// What it was made from.
+        made_from: String,
+    },
+    /// The generation before the last batch has been pruned.
+    #[error(
+        "cannot roll back batch {batch_id}: {before}, the directory before it, is no longer kept \
+         (the last {KEEP_GENERATIONS} generations are)"
+    )]
+    BeforeNotKept {
+        /// The last batch.
+        batch_id: String,
+        /// The generation before it, no longer kept.
+        before: String,
+    },
+}
+
 /// Restores the directory as it was before the last batch: publishes the
 /// generation the current one was made from and removes the current one.
 /// Takes the store's write lock.
@@ -199,21 +234,24 @@ pub fn rollback(root: &Path) -> Result<Rollback> {
         .batches
         .last()
         .cloned()
-        .ok_or_else(|| Error::User(format!("{current} has no record of how it was made")))?;
+        .ok_or_else(|| RollbackRefused::NoRecord {
+            generation: current.clone(),
+        })?;
     let Some(before) = log.before else {
-        return Err(Error::User(format!(
-            "nothing to roll back: the directory ({current}) was made by `chahao {}` from {}, \
-             not by a batch",
-            undone.kind, undone.source
-        )));
+        return Err(RollbackRefused::NotABatch {
+            generation: current,
+            kind: undone.kind,
+            made_from: undone.source,
+        }
+        .into());
     };
     let before_path = store.generation_path(&before);
     if !before_path.is_dir() {
-        return Err(Error::User(format!(
-            "cannot roll back batch {}: {before}, the directory before it, is no longer kept \
-             (the last {KEEP_GENERATIONS} generations are)",
-            undone.batch_id
-        )));
+        return Err(RollbackRefused::BeforeNotKept {
+            batch_id: undone.batch_id,
+            before,
+        }
+        .into());
     }
     // Make sure what we are about to serve opens before serving it.
     let dir = Directory::open_generation(&before_path)?;

@@ -125,7 +125,7 @@ impl Directory {
         analyzers::register(&index);
         let (expected, fields) = schema::build_schema();
         if index.schema() != expected {
-            return Err(Error::User(format!(
+            return Err(Error::Incompatible(format!(
                 "{} was built with another index layout than this chahao uses; \
                  rebuild it with `chahao build`",
                 path.display()
@@ -245,7 +245,7 @@ impl Directory {
             if let Some(json) = doc.get_first(self.fields.doc).and_then(|v| v.as_str()) {
                 out.push(
                     serde_json::from_str(json)
-                        .map_err(|e| Error::User(format!("stored listing unreadable: {e}")))?,
+                        .map_err(|e| Error::Garbled(format!("stored listing unreadable: {e}")))?,
                 );
             }
         }

@@ -45,7 +45,7 @@ impl Store {
             Ok(name) => {
                 let name = name.trim().to_string();
                 if parse_generation(&name).is_none() {
-                    return Err(Error::User(format!(
+                    return Err(Error::Garbled(format!(
                         "{}: {name:?} is not a generation name",
                         path.display()
                     )));
@@ -185,10 +185,9 @@ impl Store {
             .map_err(Error::io(&path))?;
         match file.try_lock() {
             Ok(()) => Ok(WriteLock { _file: file }),
-            Err(fs::TryLockError::WouldBlock) => Err(Error::User(format!(
-                "{} is locked by another build or apply; try again when it has finished",
-                self.root.display()
-            ))),
+            Err(fs::TryLockError::WouldBlock) => Err(Error::Locked {
+                root: self.root.clone(),
+            }),
             Err(fs::TryLockError::Error(e)) => Err(Error::io(path)(e)),
         }
     }

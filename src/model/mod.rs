@@ -3,8 +3,10 @@
 //! so that every reader (JSONL, CSV, HTTP upload) rejects the same things with
 //! the same words.
 
+pub mod current;
 pub mod listing;
 pub mod phone;
 
+pub use current::Current;
 pub use listing::{Change, Listing, ListingPhone, ValidationError};
 pub use phone::{PhoneError, PhoneKind, PhoneNumber};

@@ -3,12 +3,14 @@
 # fuzz/corpus/<target>/ and in any further directories given (say, what a
 # long run grew), keeps only those that reach a code edge the generated
 # seeds (make-seeds.py) and the regression inputs (regressions/<target>/)
-# do not reach, smallest first, and replaces fuzz/corpus/<target>/ with
-# them. This is the merge `cargo fuzz cmin` runs, with two differences: the
-# seeds and regression inputs count as already kept (CI fuzzes from them
-# anyway), and only edges count (-use_counters=0): libFuzzer's usual merge
-# also keeps an input for every new hit count of an edge, which kept
-# thousands of files a target.
+# do not reach, and replaces fuzz/corpus/<target>/ with them. This is the
+# merge `cargo fuzz cmin` runs, with three differences: the seeds and
+# regression inputs count as already kept (CI fuzzes from them anyway),
+# only edges count (-use_counters=0: libFuzzer's usual merge also keeps an
+# input for every new hit count of an edge, which kept thousands of files
+# a target), and the inputs are chosen as a greedy set cover
+# (-set_cover_merge=1: fewest inputs for the same edges, not every input
+# that adds one in size order).
 #
 #   fuzz/minimise-corpus.sh TARGET [DIR...]
 set -euo pipefail
@@ -39,7 +41,7 @@ if [ -d "regressions/$target" ]; then
 fi
 ls "$scratch/kept" | sort >"$scratch/baseline"
 
-"$bin" -merge=1 -use_counters=0 -max_len="$max_len" -timeout=10 \
+"$bin" -set_cover_merge=1 -use_counters=0 -max_len="$max_len" -timeout=10 \
     -rss_limit_mb=2048 "$scratch/kept" "corpus/$target" ${extra[@]+"${extra[@]}"}
 
 rm -rf "corpus/$target"

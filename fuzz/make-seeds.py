@@ -1,18 +1,26 @@
 #!/usr/bin/env python3
-"""Writes the seed inputs of each fuzz target into fuzz/seeds/<target>/ from
-the project's own test data: the query files, the phone table of
-tests/phone.rs, the fixture directory, the hotlines and the CSV and JSONL
-rows of tests/batch.rs (also in GB18030 and with CRLF). The fuzzers grow
-fuzz/corpus/<target>/ from these; run `cargo fuzz cmin` afterwards."""
+"""Writes the seed inputs of each fuzz target into OUT/<target>/ from the
+project's own test data: the query files, the phone table of
+tests/phone.rs, the fixture directory, the hotlines, the sample and the CSV
+and JSONL rows of tests/batch.rs, tests/admin.rs and tests/apply.rs (also
+in GB18030, with CRLF and with a BOM).
+
+    python3 fuzz/make-seeds.py OUT
+
+The seeds are not kept in git: .ci/fuzz writes them to a scratch directory
+and fuzzes from them, the small corpus kept in fuzz/corpus/<target>/ (what
+the fuzzers found beyond the seeds, minimised) and fuzz/regressions/. The
+output is the same on every run: each file is named by its SHA-1."""
 
 import gzip
 import hashlib
 import json
 import pathlib
 import re
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "fuzz" / "seeds"
+SEEDS = None  # set by main() from the command line
 
 
 def write(target, data):
@@ -33,6 +41,11 @@ def rust_strings(path):
 
 
 def main():
+    global SEEDS
+    if len(sys.argv) != 2:
+        sys.exit(f"usage: {sys.argv[0]} OUT  (seeds go to OUT/<target>/)")
+    SEEDS = pathlib.Path(sys.argv[1]).resolve()
+
     # query: what operators type, handwritten and a slice of the generated.
     for name in ["handwritten.jsonl", "generated.jsonl"]:
         lines = (ROOT / "tests" / "queries" / name).read_text().splitlines()

@@ -1,64 +1,33 @@
 //! The fuzz targets' properties (fuzz/), as proptests that plain
-//! `cargo test` runs.
+//! `cargo test` runs. The properties themselves are not copied here: they
+//! live in fuzz/src/lib.rs, included below as the module `props`, the very
+//! code the fuzz targets run.
 //!
 //! Properties proven here:
 //! 1. Reading a change or listing file never panics on arbitrary bytes, in
-//!    either format, and every row and error names a line of the file and a
-//!    byte range inside it, in file order.
+//!    either format; every row and error names a line of the file and a
+//!    byte range inside it, in file order; accepted rows are valid and read
+//!    back the same when written as JSONL; `check_listings` agrees with
+//!    what it is given (`props::check_file`).
 //! 2. Listings written as CSV with any line endings (LF, CRLF, a lone CR)
 //!    in UTF-8 or GB18030 read back to the same listings, each on the line
 //!    it was written on.
 //! 3. Query understanding is total: it refuses exactly the over-long
-//!    queries and those that normalise to nothing.
-//! 4. A listing named exactly what was typed matches the query.
+//!    queries and those that normalise to nothing; what it understands can
+//!    be searched (`props::check_query`).
+//! 4. A listing named exactly what was typed matches the query
+//!    (`props::check_named_as_typed`).
+//! 5. A phone number that parses re-parses the same from its digits and
+//!    its spoken form (`props::check_phone`).
 
-use chahao::batch::{read_changes, read_listings, Format, Parsed};
+#[path = "../fuzz/src/lib.rs"]
+mod props;
+
+use chahao::batch::{read_listings, Format};
 use chahao::model::{Listing, ListingPhone};
-use chahao::search::rank::judge;
-use chahao::search::understand::{understand, MAX_QUERY_CHARS};
-use chahao::text::normalize;
+use chahao::search::understand::understand;
 use chahao::text::normalize::{compact, compact_with_map};
 use proptest::prelude::*;
-
-/// Lines of `bytes` as an editor counts them (see `LineCounter` in
-/// src/batch/read.rs): at least one, the empty line after a final line
-/// ending not counted; CSV lines also end at a lone CR.
-fn line_count(bytes: &[u8], format: Format) -> usize {
-    let ends = |i: usize| match bytes[i] {
-        b'\n' => true,
-        b'\r' => format == Format::Csv && bytes.get(i + 1) != Some(&b'\n'),
-        _ => false,
-    };
-    let breaks = (0..bytes.len()).filter(|&i| ends(i)).count();
-    let unterminated = usize::from(!bytes.is_empty() && !ends(bytes.len() - 1));
-    (breaks + unterminated).max(1)
-}
-
-fn check_positions<T>(bytes: &[u8], format: Format, parsed: &Parsed<T>) -> Result<(), String> {
-    let lines = line_count(bytes, format);
-    for row in &parsed.rows {
-        if !(1..=lines).contains(&row.line) || row.bytes.end > bytes.len() {
-            return Err(format!(
-                "row on line {} bytes {:?} of a {lines}-line, {}-byte file",
-                row.line,
-                row.bytes,
-                bytes.len()
-            ));
-        }
-    }
-    for e in &parsed.errors {
-        if !(1..=lines).contains(&e.line) || e.bytes.end > bytes.len() {
-            return Err(format!("{e} (bytes {:?}) of a {lines}-line file", e.bytes));
-        }
-    }
-    if !parsed.rows.windows(2).all(|w| w[0].line < w[1].line) {
-        return Err("rows out of file order".to_string());
-    }
-    if !parsed.errors.windows(2).all(|w| w[0].line <= w[1].line) {
-        return Err("errors out of file order".to_string());
-    }
-    Ok(())
-}
 
 /// Bytes that look somewhat like a change file: fragments of CSV and JSON,
 /// line endings of every kind, GB18030 and stray bytes.
@@ -139,18 +108,14 @@ proptest! {
     #[test]
     fn reading_never_panics_and_points_into_the_file(bytes in file_like()) {
         for format in [Format::Csv, Format::Jsonl] {
-            let changes = read_changes(&bytes, format);
-            check_positions(&bytes, format, &changes).map_err(TestCaseError::fail)?;
-            let listings = read_listings(&bytes, format);
-            check_positions(&bytes, format, &listings).map_err(TestCaseError::fail)?;
+            props::check_file(&bytes, format);
         }
     }
 
     #[test]
     fn reading_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
         for format in [Format::Csv, Format::Jsonl] {
-            let changes = read_changes(&bytes, format);
-            check_positions(&bytes, format, &changes).map_err(TestCaseError::fail)?;
+            props::check_file(&bytes, format);
         }
     }
 
@@ -192,15 +157,7 @@ proptest! {
 
     #[test]
     fn understanding_is_total(query in "\\PC{0,120}|[a-z ]{0,30}|[0-9+() -]{0,20}") {
-        let refused = query.chars().count() > MAX_QUERY_CHARS || normalize(&query).is_empty();
-        match understand(&query) {
-            Ok(u) => {
-                prop_assert!(!refused);
-                prop_assert!(!u.parts.is_empty());
-                prop_assert!(u.parts.iter().all(|p| !p.text.is_empty() && !p.derivations.is_empty()));
-            }
-            Err(_) => prop_assert!(refused),
-        }
+        props::check_query(&query);
     }
 
     #[test]
@@ -227,7 +184,13 @@ proptest! {
             weight: 0.0,
             extra: Default::default(),
         };
-        let hit = judge(listing, &[], &understood);
-        prop_assert!(hit.is_some(), "a listing named {:?} does not match it", query);
+        props::check_named_as_typed(&query, &understood, listing);
+    }
+
+    #[test]
+    fn phone_numbers_read_back(
+        input in "[0-9]{3,12}|[0-9+() -]{0,24}|[0-9 -]{3,16}(转|ext|x|#)[0-9]{1,8}|\\PC{0,24}"
+    ) {
+        props::check_phone(&input);
     }
 }

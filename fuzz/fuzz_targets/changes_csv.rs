@@ -1,5 +1,6 @@
 //! A change file (and the same bytes as a listing file) read as CSV, in
-//! UTF-8 or GB18030.
+//! UTF-8 or GB18030. The properties are `chahao_fuzz::check_file`
+//! (fuzz/src/lib.rs).
 #![no_main]
 
 use chahao::batch::Format;

@@ -1,4 +1,5 @@
-//! A change file (and the same bytes as a listing file) read as JSONL.
+//! A change file (and the same bytes as a listing file) read as JSONL. The
+//! properties are `chahao_fuzz::check_file` (fuzz/src/lib.rs).
 #![no_main]
 
 use chahao::batch::Format;

@@ -1,8 +1,26 @@
-//! The properties the fuzz targets check, shared by the two change-file
-//! targets (JSONL and CSV run the same checks on what they read).
+//! The properties chahao's fuzz targets check, kept in this one file and
+//! shared for real: it is the fuzz crate's library (fuzz/fuzz_targets/*.rs
+//! call it on libFuzzer's inputs) and the main crate's proptests include it
+//! as a module (`#[path = "../fuzz/src/lib.rs"] mod props;` in
+//! tests/fuzz_props.rs), so plain `cargo test` checks the same properties.
+//!
+//! It may use only chahao and what both crates depend on (serde,
+//! serde_json), and nothing crate-level: it is a crate root on one side and
+//! a module on the other.
+
+use std::sync::OnceLock;
 
 use chahao::batch::{check_listings, read_changes, read_listings, Format, Parsed, RowError};
-use chahao::model::{Change, Listing};
+use chahao::index::{BatchRecord, Directory};
+use chahao::model::phone::normalize_digits;
+use chahao::model::{Change, Listing, PhoneNumber};
+use chahao::search::understand::{understand, Understood, MAX_QUERY_CHARS};
+use chahao::search::{rank, search, Filters, MatchKind};
+use chahao::text::keys::{
+    is_derived_short_name, name_keys, name_words, prefix_keys, word_pair_keys, ANCHOR,
+};
+use chahao::text::normalize;
+use chahao::text::normalize::{compact, compact_with_map};
 
 /// Lines in `bytes` as an editor counts them: a last line without a line
 /// ending counts, the empty "line" after a final line ending does not. An
@@ -218,5 +236,222 @@ fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
                     .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
         }
         _ => a == b,
+    }
+}
+
+/// A phone number as written: `PhoneNumber::parse` and `normalize_digits`.
+///
+/// 1. Neither panics.
+/// 2. A parsed number's digits are ASCII digits, its extension 1-6 digits,
+///    its area code and local number split its digits.
+/// 3. Its canonical digits re-parse to the same number (without the
+///    extension), and its spoken form re-parses to the very same number.
+/// 4. `normalize_digits` gives back only digits, and its canonical digits
+///    are a fixed point of it.
+pub fn check_phone(input: &str) {
+    if let Some(digits) = normalize_digits(input) {
+        assert!(!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()));
+    }
+    let Ok(number) = PhoneNumber::parse(input) else {
+        return;
+    };
+    let digits = number.digits();
+    assert!(
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()),
+        "{input:?} → digits {digits:?}"
+    );
+    if let Some(ext) = number.extension() {
+        assert!(
+            (1..=6).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_digit()),
+            "{input:?} → extension {ext:?}"
+        );
+    }
+    let area = number.area_code().unwrap_or("");
+    assert_eq!(format!("{area}{}", number.local_number()), digits);
+
+    let again = PhoneNumber::parse(digits)
+        .unwrap_or_else(|e| panic!("{input:?} → digits {digits:?} do not re-parse: {e}"));
+    assert_eq!(again.digits(), digits, "{input:?}");
+    assert_eq!(again.kind(), number.kind(), "{input:?}");
+    assert_eq!(again.area_code(), number.area_code(), "{input:?}");
+    assert_eq!(again.extension(), None, "{input:?}");
+
+    let shown = number.display();
+    let back = PhoneNumber::parse(&shown)
+        .unwrap_or_else(|e| panic!("{input:?} → {shown:?} does not re-parse: {e}"));
+    assert_eq!(back, number, "{input:?} → {shown:?}");
+
+    assert_eq!(
+        normalize_digits(digits).as_deref(),
+        Some(digits),
+        "{input:?}"
+    );
+}
+
+/// The listings of tests/fixture/directory.jsonl.
+pub fn fixture() -> &'static [Listing] {
+    static FIXTURE: OnceLock<Vec<Listing>> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        include_str!("../../tests/fixture/directory.jsonl")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("fixture listing"))
+            .collect()
+    })
+}
+
+/// An index of [`fixture`], built once per process. It is built in a
+/// temporary directory that is removed as soon as the index is open (every
+/// file is open and mapped by then), so nothing is left behind.
+pub fn directory() -> &'static Directory {
+    static DIRECTORY: OnceLock<Directory> = OnceLock::new();
+    DIRECTORY.get_or_init(|| {
+        let root = std::env::temp_dir().join(format!("chahao-props-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let listings = fixture();
+        let record = BatchRecord::build("props", "fixture", listings.len());
+        chahao::index::build(&root, listings, &record, &|_| {}).expect("the fixture indexes");
+        let directory = Directory::open(&root).expect("the fixture index opens");
+        std::fs::remove_dir_all(&root).expect("the fixture index's files can be removed");
+        directory
+    })
+}
+
+/// What an operator types, through everything from normalisation to a
+/// search of a small directory:
+///
+/// 1. `normalize` is idempotent, trimmed, has no double spaces; `compact`
+///    is it without spaces; `compact_with_map` maps every char it keeps to
+///    a char of the input, in order ([`check_normalization`]).
+/// 2. `understand` is total: it errs exactly for an over-long query or one
+///    that normalises to nothing; otherwise its parts are non-empty, have
+///    no spaces, start with their literal derivation, and a number it finds
+///    is `normalize_digits` of the query, of at least 3 digits
+///    ([`check_understanding`]).
+/// 3. Every understood query can be searched: `search` on the fixture's
+///    index gives no error, at most the hits asked for, and highlights
+///    inside each hit's name; so does judging each fixture listing
+///    ([`check_search`]).
+/// 4. A listing named exactly what was typed is judged a match, with
+///    highlights inside its name ([`check_named_as_typed`], on the first
+///    fixture listing renamed).
+pub fn check_query(query: &str) {
+    check_normalization(query);
+    if let Some(understood) = check_understanding(query) {
+        check_search(query, &understood);
+        check_named_as_typed(query, &understood, fixture()[0].clone());
+    }
+}
+
+/// Property 1 of [`check_query`], and that the index key functions (prefix
+/// keys, name keys, word pairs, short names) accept the text.
+pub fn check_normalization(query: &str) {
+    let normalized = normalize(query);
+    assert_eq!(
+        normalize(&normalized),
+        normalized,
+        "not idempotent: {query:?}"
+    );
+    assert_eq!(normalized.trim(), normalized);
+    assert!(!normalized.contains("  "));
+    let compacted = compact(query);
+    assert_eq!(compacted, normalized.replace(' ', ""));
+    let (mapped, map) = compact_with_map(query);
+    assert_eq!(mapped.chars().count(), map.len());
+    assert!(map.windows(2).all(|w| w[0] <= w[1]));
+    assert!(map.iter().all(|i| *i < query.chars().count()));
+    assert!(!mapped.contains(' '));
+
+    let keys = prefix_keys(&normalized);
+    assert!(keys.windows(2).all(|w| w[0] < w[1]));
+    let positions = name_keys(&normalized);
+    assert_eq!(
+        positions.first().map(|(p, k)| (*p, k.as_str())),
+        Some((0, ANCHOR))
+    );
+    assert!(positions
+        .iter()
+        .all(|(p, _)| *p <= compacted.chars().count()));
+    word_pair_keys(&normalized);
+    is_derived_short_name(&compacted, &name_words(&normalized));
+}
+
+/// Property 2 of [`check_query`]: what `understand` makes of `query`, or
+/// `None` when it (rightly) refuses it.
+pub fn check_understanding(query: &str) -> Option<Understood> {
+    let normalized = normalize(query);
+    let refused = query.chars().count() > MAX_QUERY_CHARS || normalized.is_empty();
+    let understood = match understand(query) {
+        Err(reason) => {
+            assert!(refused, "{query:?} refused: {reason}");
+            return None;
+        }
+        Ok(u) => u,
+    };
+    assert!(!refused, "{query:?} understood, but should be refused");
+    assert_eq!(understood.normalized, normalized);
+    assert!(!understood.parts.is_empty());
+    for part in &understood.parts {
+        assert!(
+            !part.text.is_empty() && !part.text.contains(' '),
+            "{part:?}"
+        );
+        assert!(!part.derivations.is_empty(), "{part:?}");
+        let literal = &part.derivations[0];
+        assert_eq!(literal.kind, MatchKind::Literal);
+        assert_eq!(literal.keys.len(), part.text.chars().count());
+        assert!(
+            part.derivations.iter().all(|d| !d.keys.is_empty()),
+            "{part:?}"
+        );
+    }
+    if let Some(digits) = &understood.number {
+        assert!(digits.len() >= 3);
+        assert_eq!(Some(digits), normalize_digits(query).as_ref());
+    }
+    Some(understood)
+}
+
+/// Property 3 of [`check_query`], for a query `understand` accepted.
+pub fn check_search(query: &str, understood: &Understood) {
+    const LIMIT: usize = 5;
+    let hits = search(directory(), query, LIMIT, &Filters::default())
+        .unwrap_or_else(|e| panic!("{query:?} understood but not searched: {e}"));
+    assert!(hits.len() <= LIMIT, "{query:?}: {} hits", hits.len());
+    for hit in &hits {
+        check_highlights(&hit.listing.name, &hit.highlights, query);
+    }
+    for listing in fixture() {
+        if let Some(hit) = rank::judge(listing.clone(), &[], understood) {
+            check_highlights(&hit.listing.name, &hit.highlights, query);
+        }
+    }
+}
+
+/// Property 4 of [`check_query`]: `base` renamed to exactly `query` is
+/// judged a match. Typed exactly as the name is written, the name matches;
+/// char by char normalisation (how a name is highlighted) can only see it
+/// when it agrees with normalising the whole text (it does not across NFKC
+/// compositions and the phrases of the traditional → simplified table), so
+/// other queries are not checked.
+pub fn check_named_as_typed(query: &str, understood: &Understood, base: Listing) {
+    if compact_with_map(query).0 != compact(query) {
+        return;
+    }
+    let named = Listing {
+        name: query.to_string(),
+        ..base
+    };
+    let hit = rank::judge(named, &[], understood);
+    let hit = hit.unwrap_or_else(|| panic!("a listing named {query:?} does not match it"));
+    check_highlights(query, &hit.highlights, query);
+}
+
+fn check_highlights(name: &str, highlights: &[(usize, usize)], query: &str) {
+    let chars = name.chars().count();
+    for &(from, to) in highlights {
+        assert!(
+            from < to && to <= chars,
+            "{query:?} highlights {from}..{to} of {name:?} ({chars} chars)"
+        );
     }
 }

@@ -15,9 +15,10 @@ use chahao::index::{BatchRecord, Directory};
 use chahao::model::phone::normalize_digits;
 use chahao::model::{Change, Listing, PhoneNumber};
 use chahao::search::understand::{understand, Understood, MAX_QUERY_CHARS};
-use chahao::search::{rank, search, Filters, MatchKind};
+use chahao::search::{rank, search, Filters, Reading};
+use chahao::text::key::NameKey;
 use chahao::text::keys::{
-    is_derived_short_name, name_keys, name_words, prefix_keys, word_pair_keys, ANCHOR,
+    is_derived_short_name, name_keys, name_words, prefix_keys, word_pair_keys,
 };
 use chahao::text::normalize;
 use chahao::text::normalize::{compact, compact_with_map};
@@ -365,8 +366,10 @@ pub fn check_normalization(query: &str) {
     assert!(keys.windows(2).all(|w| w[0] < w[1]));
     let positions = name_keys(&normalized);
     assert_eq!(
-        positions.first().map(|(p, k)| (*p, k.as_str())),
-        Some((0, ANCHOR))
+        positions
+            .first()
+            .map(|(p, k)| (*p, NameKey::decode(k))),
+        Some((0, Some(NameKey::Anchor)))
     );
     assert!(positions
         .iter()
@@ -397,7 +400,7 @@ pub fn check_understanding(query: &str) -> Option<Understood> {
         );
         assert!(!part.derivations.is_empty(), "{part:?}");
         let literal = &part.derivations[0];
-        assert_eq!(literal.kind, MatchKind::Literal);
+        assert_eq!(literal.reading, Reading::Literal);
         assert_eq!(literal.keys.len(), part.text.chars().count());
         assert!(
             part.derivations.iter().all(|d| !d.keys.is_empty()),

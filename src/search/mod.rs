@@ -20,26 +20,30 @@
 //! ## How `中山dx` flows through it
 //!
 //! - `understand.rs`: normalised to `中山dx`, one part, two segments (Han
-//!   `中山`, Latin `dx`). Derivations: the literal chars `c中 c山 cd cx`
-//!   (Reading::Literal); the pinyin splits of `dx` after the Han chars —
-//!   `c中 c山 id ix` (Initials: every letter an initial) and `c中 c山 pd*`
-//!   style readings where the splitter finds syllables (Mixed); homophones
-//!   `pzhong pshan cd cx` (Homophone).
+//!   `中山`, Latin `dx`). Derivations: the literal chars `中 山 d x`
+//!   (Reading::Literal); the chars then the letters as initials,
+//!   `中 山 i:d i:x` (Reading::Initials; `dx` splits into no syllable);
+//!   the homophones `p:zhong p:shan d x` (Reading::Homophone).
 //! - `plan.rs`: stage Typed gets the prefix terms of the literal text
-//!   (`eh中山dx`, `h中山dx`); the Initials derivation starts with chars then
-//!   letters, so its start is the initials it spells (`jzsdx`, every reading
-//!   of 中 and 山 spelled), checked by the phrase of the keys after what the
-//!   start spells; the literal chars inside a name and in an alias. Stage
-//!   Within gets the initials inside a name; Derived the homophones.
-//! - `index/query/mod.rs`: each probe becomes a tantivy query (a term on the
-//!   `prefix` field, a phrase on `name_seq`, led by pair keys where a
-//!   phrase is of chars or whole syllables); `most_popular` reads the first
-//!   matches of each segment, which are its most popular listings.
-//! - `explain.rs`: 中山大学's name has `c中 c山` then `id ix` at positions
-//!   1–4: the Initials derivation matches at the start, spanning the whole
-//!   name: label `initials`, highlight chars 0–4.
+//!   (`中山dx` whole, and as a start); the Initials derivation starts with
+//!   chars then letters, so its start is the initials it spells —
+//!   `PrefixKey::Start(Initials, "zsdx")`, each Han char by the first
+//!   letter of its readings — which spells all four keys, so that one term
+//!   is the look-up; then the literal chars inside a name and in an alias.
+//!   Stage Within gets the initials in an alias and inside a name; Derived
+//!   the homophones.
+//! - `index/query/mod.rs`: each probe becomes a tantivy query (a term of the
+//!   `prefix` field here; a phrase of `name_seq` keys elsewhere, led by
+//!   pair keys where it is of chars or whole syllables); `most_popular`
+//!   reads the first matches of each segment, its most popular listings.
+//! - `explain.rs`: 中山大学's name has `中 山` then the initials `d x` at
+//!   positions 1–4: the Initials derivation matches from the start over the
+//!   whole name: label `initials`, highlight chars 0–4.
 //! - `rank.rs`: tier Initials, whole and anchored: 中山大学 ranks above
-//!   中山大学附属第一医院 (same tier, whole name before part of one).
+//!   中山大学附属第一医院 (same tier; the whole name before part of one).
+//!
+//! The test `walkthrough_of_a_mixed_query` below checks each of these
+//! steps.
 //!
 //! Adding a query form touches `understand.rs` (a new derivation and its
 //! [`Reading`]), `plan.rs` (which stage looks it up, and how) and the
@@ -259,4 +263,58 @@ fn judge(
         return Ok(None);
     }
     Ok(rank::judge(listing, &inherited, understood))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::query::Probe;
+    use crate::text::key::{NameKey, PrefixKey, PrefixKind};
+
+    #[test]
+    fn walkthrough_of_a_mixed_query() {
+        let understood = understand::understand("中山dx").expect("a query");
+        let [part] = understood.parts.as_slice() else {
+            panic!("one part: {understood:?}")
+        };
+        let chars = |s: &str| s.chars().map(NameKey::Char).collect::<Vec<_>>();
+        let readings: Vec<(Reading, Vec<NameKey>)> = part
+            .derivations
+            .iter()
+            .map(|d| (d.reading, d.keys.clone()))
+            .collect();
+        let initials = [
+            NameKey::Char('中'),
+            NameKey::Char('山'),
+            NameKey::Initial("d".to_string()),
+            NameKey::Initial("x".to_string()),
+        ];
+        assert!(readings.contains(&(Reading::Literal, chars("中山dx"))));
+        assert!(readings.contains(&(Reading::Initials, initials.to_vec())));
+        assert!(readings.iter().any(|(r, k)| *r == Reading::Homophone
+            && k[0] == NameKey::Syllable("zhong".to_string())));
+
+        let planned = plan::plan(&understood, &Filters::default());
+        let zsdx = Probe::Any(vec![Probe::Prefix(PrefixKey::Start(
+            PrefixKind::Initials,
+            "zsdx".to_string(),
+        ))]);
+        assert!(planned.contains(&(Stage::Typed, zsdx)), "{planned:#?}");
+
+        let listing = |id: &str, name: &str| Listing {
+            id: id.to_string(),
+            name: name.to_string(),
+            ..serde_json::from_str(r#"{"id":"x","name":"x","phones":[]}"#).expect("a listing")
+        };
+        let whole = rank::judge(listing("a", "中山大学"), &[], &understood).expect("a hit");
+        assert_eq!(whole.kind, MatchKind::Initials);
+        assert_eq!(whole.highlights, vec![(0, 4)]);
+        let longer = rank::judge(listing("b", "中山大学附属第一医院"), &[], &understood)
+            .expect("a hit");
+        assert_eq!(
+            rank::order(&whole, &longer),
+            std::cmp::Ordering::Less,
+            "the whole name first"
+        );
+    }
 }

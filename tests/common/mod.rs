@@ -102,3 +102,90 @@ pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// A listed main listing of a hand-written corpus: its id, name, one
+/// number and its popularity; the other fields are set with [`Entry`].
+pub fn listing(id: &str, name: &str, phone: &str, weight: f64) -> Listing {
+    Listing {
+        id: id.to_string(),
+        name: name.to_string(),
+        phones: vec![chahao::model::ListingPhone {
+            number: phone.to_string(),
+            label: None,
+        }],
+        aliases: Vec::new(),
+        department: None,
+        parent_id: None,
+        category: None,
+        province: None,
+        city: None,
+        district: None,
+        address: None,
+        name_en: None,
+        listed: true,
+        weight,
+        extra: serde_json::Map::new(),
+    }
+}
+
+/// The fields of a hand-written listing, one at a time:
+/// `listing("z1", "中山大学", "020-84112828", 90.0).alias("中大")`.
+pub trait Entry {
+    /// Adds a short or former name.
+    fn alias(self, alias: &str) -> Self;
+    /// Makes it the department `department` of the main listing `parent`.
+    fn department(self, department: &str, parent: &str) -> Self;
+    /// Sets the kind of organisation.
+    fn category(self, category: &str) -> Self;
+    /// Sets the city and the district.
+    fn area(self, city: &str, district: &str) -> Self;
+    /// Sets the street address.
+    fn address(self, address: &str) -> Self;
+    /// Sets the English name.
+    fn english(self, name_en: &str) -> Self;
+}
+
+impl Entry for Listing {
+    fn alias(mut self, alias: &str) -> Self {
+        self.aliases.push(alias.to_string());
+        self
+    }
+    fn department(mut self, department: &str, parent: &str) -> Self {
+        self.department = Some(department.to_string());
+        self.parent_id = Some(parent.to_string());
+        self
+    }
+    fn category(mut self, category: &str) -> Self {
+        self.category = Some(category.to_string());
+        self
+    }
+    fn area(mut self, city: &str, district: &str) -> Self {
+        self.city = Some(city.to_string());
+        self.district = Some(district.to_string());
+        self
+    }
+    fn address(mut self, address: &str) -> Self {
+        self.address = Some(address.to_string());
+        self
+    }
+    fn english(mut self, name_en: &str) -> Self {
+        self.name_en = Some(name_en.to_string());
+        self
+    }
+}
+
+/// The ids of `hits`, in order.
+pub fn ids(hits: &[chahao::search::Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.listing.id.as_str()).collect()
+}
+
+/// How each of `hits` matched, as the JSON label the API shows (`exact`,
+/// `prefix`, `alias` ...), in order.
+pub fn kinds(hits: &[chahao::search::Hit]) -> Vec<String> {
+    hits.iter()
+        .map(|h| match serde_json::to_value(h.kind) {
+            Ok(serde_json::Value::String(label)) => label,
+            other => panic!("a match kind is a JSON string, got {other:?}"),
+        })
+        .collect()
+}

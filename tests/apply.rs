@@ -29,7 +29,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-
 use chahao::batch::{self, ApplyError, ApplyOptions, Format, Outcome};
 use chahao::gen::{changes, Generator};
 use chahao::index::{history, Directory, Store};

@@ -14,8 +14,7 @@
 //! 5. More qualifiers matched ranks first (`guangzhou 中医医院`: the hospital
 //!    whose category is 中医医院 before the one whose name holds the words).
 //! 6. The main listing ranks before its departments when no department was
-//!    typed, and today also when one was (see the comment there: this
-//!    looks wrong).
+//!    typed; when one was, popularity decides between them.
 //! 7. The more popular listing ranks first.
 //! 8. The shorter name ranks first.
 //! 9. Last, the smaller id ranks first.
@@ -127,18 +126,13 @@ fn the_main_listing_ranks_before_its_departments() {
 }
 
 #[test]
-fn a_typed_department_still_ranks_below_its_main_listing() {
+fn a_typed_department_ranks_by_popularity_beside_its_main_listing() {
     // 大德 is in the department 大德路总院 and in the main listing's
-    // address: both match the same way, and the department is the more
-    // popular.
-    //
-    // Pinned as it is today, though it looks wrong: the ranking means not
-    // to put the main listing first when a department was typed, but it
-    // asks only whether the left one of the two hits it compares was found
-    // by its department, so the order is not symmetric (the main listing is
-    // before the department, and the department before the main listing,
-    // at once). Here the sort compares the main listing on the left, and it
-    // comes first; with equal popularity the order changes from run to run.
+    // address: both match the same way. A department was typed, so the
+    // main listing is not put first: the more popular department is.
+    // (The ranking once asked this only of the left one of the two hits it
+    // compared, which is no order at all: the main listing before the
+    // department and the department before the main listing at once.)
     let listings = [
         listing("a1", "广东省中医院", "020-81887233", 40.0)
             .category("医院")
@@ -150,7 +144,7 @@ fn a_typed_department_still_ranks_below_its_main_listing() {
             .area("广州市", "越秀区"),
     ];
     let hits = run(&listings, "广东省中医院 大德");
-    assert_eq!(ids(&hits), ["a1", "a2"]);
+    assert_eq!(ids(&hits), ["a2", "a1"]);
     assert_eq!(kinds(&hits), ["exact", "exact"]);
 }
 

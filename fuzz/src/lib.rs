@@ -366,9 +366,7 @@ pub fn check_normalization(query: &str) {
     assert!(keys.windows(2).all(|w| w[0] < w[1]));
     let positions = name_keys(&normalized);
     assert_eq!(
-        positions
-            .first()
-            .map(|(p, k)| (*p, NameKey::decode(k))),
+        positions.first().map(|(p, k)| (*p, NameKey::decode(k))),
         Some((0, Some(NameKey::Anchor)))
     );
     assert!(positions

@@ -291,8 +291,9 @@ mod tests {
         ];
         assert!(readings.contains(&(Reading::Literal, chars("中山dx"))));
         assert!(readings.contains(&(Reading::Initials, initials.to_vec())));
-        assert!(readings.iter().any(|(r, k)| *r == Reading::Homophone
-            && k[0] == NameKey::Syllable("zhong".to_string())));
+        assert!(readings.iter().any(
+            |(r, k)| *r == Reading::Homophone && k[0] == NameKey::Syllable("zhong".to_string())
+        ));
 
         let planned = plan::plan(&understood, &Filters::default());
         let zsdx = Probe::Any(vec![Probe::Prefix(PrefixKey::Start(
@@ -309,8 +310,8 @@ mod tests {
         let whole = rank::judge(listing("a", "中山大学"), &[], &understood).expect("a hit");
         assert_eq!(whole.kind, MatchKind::Initials);
         assert_eq!(whole.highlights, vec![(0, 4)]);
-        let longer = rank::judge(listing("b", "中山大学附属第一医院"), &[], &understood)
-            .expect("a hit");
+        let longer =
+            rank::judge(listing("b", "中山大学附属第一医院"), &[], &understood).expect("a hit");
         assert_eq!(
             rank::order(&whole, &longer),
             std::cmp::Ordering::Less,

@@ -219,7 +219,10 @@ fn plan_part(plan: &mut Planned, understood: &Understood, part: &Part) {
                     }
                 }
             }
-            None => plan.add(stage, in_field(SeqField::Name, anchored_keys(d), d.prefix_last)),
+            None => plan.add(
+                stage,
+                in_field(SeqField::Name, anchored_keys(d), d.prefix_last),
+            ),
         }
         let alias = in_field(SeqField::Alias, d.keys.clone(), d.prefix_last);
         match (sounds, d.reading) {

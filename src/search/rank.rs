@@ -48,7 +48,12 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
             let kind = match &understood.number {
                 Some(digits) if explain::number_matches(&listing, digits) => MatchKind::Number,
                 _ if explain::english_matches(&listing, understood) => {
-                    return Some(hit(listing, MatchKind::English, Vec::new(), Facts::default()));
+                    return Some(hit(
+                        listing,
+                        MatchKind::English,
+                        Vec::new(),
+                        Facts::default(),
+                    ));
                 }
                 _ => return None,
             };
@@ -61,9 +66,7 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
         whole: spans
             .iter()
             .any(|&(from, to)| from == 0 && to == name_chars),
-        anchored: matched
-            .iter()
-            .any(|p| p.anchored && !p.kind.is_qualifier()),
+        anchored: matched.iter().any(|p| p.anchored && !p.kind.is_qualifier()),
         typed_department: matched.iter().any(|p| p.kind == MatchKind::Department),
         root: false,
     };
@@ -107,7 +110,9 @@ pub fn order(a: &Hit, b: &Hit) -> Ordering {
         .then(covered(b).cmp(&covered(a)))
         .then(fb.qualifiers.cmp(&fa.qualifiers))
         .then_with(|| {
-            if fa.typed_department {
+            // Asked of both hits, so the order is a total order: a sort
+            // with a comparison that is not one may give any order.
+            if fa.typed_department || fb.typed_department {
                 Ordering::Equal
             } else {
                 b.is_main().cmp(&a.is_main())

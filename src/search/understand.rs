@@ -11,8 +11,8 @@
 
 use crate::model::phone;
 use crate::text::key::NameKey;
-use crate::text::pinyin::{self, Piece};
 use crate::text::normalize::compact;
+use crate::text::pinyin::{self, Piece};
 use crate::text::{normalize, segment};
 
 /// Longest accepted query, in chars.
@@ -473,9 +473,6 @@ mod tests {
             .iter()
             .map(|i| NameKey::Initial(i.to_string()))
             .collect();
-        assert!(
-            d.iter().any(|d| d.keys == initials),
-            "derivations: {d:?}"
-        );
+        assert!(d.iter().any(|d| d.keys == initials), "derivations: {d:?}");
     }
 }

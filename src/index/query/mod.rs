@@ -148,7 +148,9 @@ impl Probe {
             Probe::Any(any) => match any.as_slice() {
                 [one] => one.query(fields),
                 _ => Box::new(BooleanQuery::new(
-                    any.iter().map(|p| (Occur::Should, p.query(fields))).collect(),
+                    any.iter()
+                        .map(|p| (Occur::Should, p.query(fields)))
+                        .collect(),
                 )),
             },
             Probe::AtLeast { need, of } => Box::new(AnyOf::at_least(

@@ -25,9 +25,9 @@ use chahao::text::normalize::{compact, compact_with_map};
 
 /// Lines in `bytes` as an editor counts them: a last line without a line
 /// ending counts, the empty "line" after a final line ending does not. An
-/// empty file has one (empty) line, so a whole-file error can point at line
-/// 1. JSONL lines end at LF; CSV lines also at a lone CR, where the CSV
-/// reader ends a record.
+/// empty file has one (empty) line, so a whole-file error can point at its
+/// first line. JSONL lines end at LF; CSV lines also at a lone CR, where the
+/// CSV reader ends a record.
 pub fn line_count(bytes: &[u8], format: Format) -> usize {
     let ends = |i: usize| match bytes[i] {
         b'\n' => true,

@@ -151,7 +151,7 @@ pub fn understand(query: &str) -> Result<Understood, QueryError> {
     // a part (`美宜佳(白云`, `yat-sen`) joins, as it does in the indexed name.
     let mut pieces: Vec<String> = query
         .split_whitespace()
-        .map(|piece| compact(piece))
+        .map(compact)
         .filter(|piece| !piece.is_empty())
         .collect();
     // Spaces between pinyin only separate syllables (`zhong shan da xue`):

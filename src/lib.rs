@@ -3,10 +3,11 @@
 //!
 //! Two flows run through the crate:
 //!
-//! - **keystroke → result**: `search` normalises what the operator typed,
-//!   classifies it (Han, Latin, digits, mixed), expands it into candidate
-//!   keys tagged with how they match, runs one query on one searcher and
-//!   ranks the hits in explicit tiers.
+//! - **keystroke → result**: `search` understands what the operator typed
+//!   (parts, and the readings of each as typed index keys), plans typed
+//!   look-ups in stages, retrieves candidates through `index::query`, and
+//!   ranks and explains the hits in explicit tiers (see `search`'s module
+//!   documentation, which follows one query through every step).
 //! - **file → index**: `batch` reads a listing or change file and checks
 //!   every row before anything is written; `index` writes a new generation
 //!   and publishes it atomically.
@@ -15,8 +16,9 @@
 //! self-service page and the operator console) over a live index that
 //! follows each newly published generation.
 //!
-//! `text` (normalisation, segmentation, pinyin, keys) is shared by both
-//! flows and knows nothing of tantivy; `index` is the only bridge.
+//! `text` (normalisation, segmentation, pinyin, the typed keys) is shared by
+//! both flows and knows nothing of tantivy; `index` is the only module that
+//! names tantivy, and `index::query` the one bridge search goes through.
 
 #![warn(missing_docs)]
 

@@ -247,6 +247,15 @@ fn plan_part(plan: &mut Planned, understood: &Understood, part: &Part) {
             (true, _) => plan.add(Stage::DerivedWithin, inside),
         }
     }
+    add_start_groups(plan, by_start);
+    add_inside_aliases(plan, alias_typed, alias_derived);
+    for probe in slip_probes(part) {
+        plan.add(Stage::Slips, probe);
+    }
+}
+
+/// The anchored look-ups, one a group of derivations sharing their start.
+fn add_start_groups(plan: &mut Planned, by_start: Vec<StartGroup>) {
     for group in by_start {
         let stage = if group.sounds {
             Stage::Derived
@@ -278,6 +287,10 @@ fn plan_part(plan: &mut Planned, understood: &Understood, part: &Part) {
             }
         }
     }
+}
+
+/// Typed pinyin or sounds inside aliases.
+fn add_inside_aliases(plan: &mut Planned, alias_typed: Vec<Probe>, alias_derived: Vec<Probe>) {
     // Typed pinyin or sounds in an alias: an anchored one is found by
     // the prefix terms already (aliases have prefix keys too), so these
     // look inside aliases, only when nothing matched before.
@@ -288,9 +301,6 @@ fn plan_part(plan: &mut Planned, understood: &Understood, part: &Part) {
         if !aliases.is_empty() {
             plan.add(stage, Probe::Any(aliases));
         }
-    }
-    for probe in slip_probes(part) {
-        plan.add(Stage::Slips, probe);
     }
 }
 

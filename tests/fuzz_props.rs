@@ -23,6 +23,8 @@
 #[path = "../fuzz/src/lib.rs"]
 mod props;
 
+mod common;
+
 use chahao::batch::{read_listings, Format};
 use chahao::model::{Listing, ListingPhone};
 use chahao::search::understand::understand;
@@ -167,23 +169,7 @@ proptest! {
         // with normalising the whole text for the name to be seen as typed.
         prop_assume!(compact_with_map(&query).0 == compact(&query));
         let understood = understand(&query).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let listing = Listing {
-            id: "X".to_string(),
-            name: query.clone(),
-            phones: vec![ListingPhone { number: "110".to_string(), label: None }],
-            aliases: Vec::new(),
-            department: None,
-            parent_id: None,
-            category: None,
-            province: None,
-            city: None,
-            district: None,
-            address: None,
-            name_en: None,
-            listed: true,
-            weight: 0.0,
-            extra: Default::default(),
-        };
+        let listing = common::listing("X", &query, "110", 0.0);
         props::check_named_as_typed(&query, &understood, listing);
     }
 

@@ -7,16 +7,16 @@ use tantivy::tokenizer::{
 };
 use tantivy::Index;
 
-use crate::text::{keys, normalize, segment};
+use crate::text::{keys, normalize, segment, vocab};
 
 /// Tokenizer name of the positional name keys. Its version changes with the
 /// keys it writes, so that an index written with other keys is refused
 /// (the schema names it) rather than searched for keys it lacks.
 pub const KEYS: &str = "chahao_keys_2";
 /// Tokenizer name of segmented words.
-pub const WORDS: &str = "chahao_words";
+pub const WORDS: &str = "chahao_words_2";
 /// Tokenizer name of anchored prefix keys.
-pub const PREFIX: &str = "chahao_prefix";
+pub const PREFIX: &str = "chahao_prefix_2";
 /// Tokenizer name of phone keys. The field value is `digits local` pairs,
 /// one number a line.
 pub const PHONE: &str = "chahao_phone";
@@ -63,12 +63,30 @@ fn prefix_tokens(value: &str) -> Vec<Token> {
         .collect()
 }
 
+/// Longest part of a word field also indexed whole: a department or a
+/// division, not an address.
+const MAX_WHOLE_WORD: usize = 10;
+
+/// The words of each space-separated part of a value, the part itself
+/// whole (`客运值班室`, a department as written), and a division without
+/// its suffix (`增城区` → `增城`): what a caller says of a department or a
+/// place.
 fn word_tokens(value: &str) -> Vec<Token> {
     let normalized = normalize(value);
     let mut out = Vec::new();
     for (position, part) in normalized.split(' ').enumerate() {
-        for word in segment::search_words(part) {
-            out.push(token(position, word.text.to_string()));
+        let mut words: Vec<&str> = segment::search_words(part)
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        if part.chars().count() <= MAX_WHOLE_WORD {
+            words.push(part);
+            words.extend(vocab::division_stem(part));
+        }
+        words.sort_unstable();
+        words.dedup();
+        for word in words {
+            out.push(token(position, word.to_string()));
         }
     }
     out

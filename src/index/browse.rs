@@ -11,6 +11,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::text::vocab::Vocabulary;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption};
@@ -127,6 +128,24 @@ pub fn listed_count(dir: &Directory) -> Result<u64> {
 /// still count listings a batch has since deleted.
 fn facet(dir: &Directory, field: Field) -> Result<Vec<FacetCount>> {
     let searcher = dir.searcher();
+    let values = terms(&searcher, field, |_| true)?;
+    let mut out = Vec::with_capacity(values.len());
+    for value in values {
+        let count = count_term(&searcher, field, &value)?;
+        if count > 0 {
+            out.push(FacetCount { value, count });
+        }
+    }
+    Ok(out)
+}
+
+/// Every term of `field` across all segments that `keep` keeps (terms of
+/// listings since deleted among them).
+fn terms(
+    searcher: &Searcher,
+    field: Field,
+    keep: impl Fn(&str) -> bool,
+) -> Result<BTreeSet<String>> {
     let mut values = BTreeSet::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
@@ -136,18 +155,32 @@ fn facet(dir: &Directory, field: Field) -> Result<Vec<FacetCount>> {
             .map_err(tantivy::TantivyError::from)?;
         while terms.advance() {
             if let Ok(value) = std::str::from_utf8(terms.key()) {
-                values.insert(value.to_string());
+                if keep(value) {
+                    values.insert(value.to_string());
+                }
             }
         }
     }
-    let mut out = Vec::with_capacity(values.len());
-    for value in values {
-        let count = count_term(&searcher, field, &value)?;
-        if count > 0 {
-            out.push(FacetCount { value, count });
-        }
-    }
-    Ok(out)
+    Ok(values)
+}
+
+/// The vocabulary of a directory: its districts, the words of its areas
+/// that name a division (`广州市`, `番禺区`: they end so), and the words of
+/// its departments.
+pub fn vocabulary(dir: &Directory) -> Result<Vocabulary> {
+    let searcher = dir.searcher();
+    let fields = dir.fields();
+    let mut divisions = terms(&searcher, fields.district, |_| true)?;
+    divisions.extend(terms(&searcher, fields.area_words, |word| {
+        word.chars().count() >= 3
+            && ["省", "市", "区", "县"]
+                .iter()
+                .any(|suffix| word.ends_with(suffix))
+    })?);
+    let departments = terms(&searcher, fields.dept_words, |word| {
+        word.chars().count() >= 2 && !word.is_ascii()
+    })?;
+    Ok(Vocabulary::new(divisions, departments))
 }
 
 fn count_term(searcher: &Searcher, field: Field, value: &str) -> Result<u64> {

@@ -39,11 +39,16 @@ pub fn to_document(fields: &Fields, listing: &Listing, inherited: &[String]) -> 
         doc.add_text(fields.dept_seq, dept);
         doc.add_text(fields.dept_words, dept);
     }
-    let area: Vec<&str> = [&listing.district, &listing.city, &listing.address]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
+    let area: Vec<&str> = [
+        &listing.district,
+        &listing.city,
+        &listing.province,
+        &listing.address,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect();
     if !area.is_empty() {
         doc.add_text(fields.area_words, area.join(" "));
     }

@@ -35,6 +35,7 @@ pub use store::Store;
 
 use crate::error::{Error, Result};
 use crate::model::Listing;
+use crate::text::vocab::Vocabulary;
 
 /// What is recorded with every commit of a generation (the commit payload):
 /// which batch produced it, when, and what it did.
@@ -87,6 +88,9 @@ pub struct Directory {
     /// The `weight` column of each segment, opened once: opening one
     /// reads the whole column's block table, dearer than most look-ups.
     weights: Vec<(SegmentId, Option<Column<f64>>)>,
+    /// The places and departments of this generation, read from its terms
+    /// when a search first needs them.
+    vocabulary: std::sync::OnceLock<Vocabulary>,
 }
 
 impl Directory {
@@ -164,6 +168,20 @@ impl Directory {
             reader,
             path: path.to_path_buf(),
             weights,
+            vocabulary: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The places (districts, cities, provinces) and department words of
+    /// this generation, with the common ones ([`Vocabulary`]). Read from
+    /// the term dictionaries once, on first use; a directory whose terms
+    /// cannot be read gets the common vocabulary alone.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| {
+            browse::vocabulary(self).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "the directory's vocabulary could not be read");
+                Vocabulary::common()
+            })
         })
     }
 

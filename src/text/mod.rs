@@ -8,5 +8,6 @@ pub mod normalize;
 pub mod pinyin;
 pub mod segment;
 pub mod slip;
+pub mod vocab;
 
 pub use normalize::normalize;

@@ -353,25 +353,36 @@ pub fn name_words(normalized: &str) -> Vec<String> {
         .collect()
 }
 
-/// The word-start pair keys of a normalised name: for each word, with each
-/// of the next [`MAX_PAIR_SPAN`] words.
+/// The word pair keys of a normalised name: for each word, with each of
+/// the next [`MAX_PAIR_SPAN`] words, the first char of the one and the
+/// *piece start* of the other — its first char, and for the name's last
+/// word its last char too (the head of `学院` is `院`, of `银行` `行`): where
+/// the first two pieces of a derived short name may start
+/// ([`is_derived_short_name`]).
 ///
 /// ```
 /// use chahao::text::keys::word_pair_keys;
 /// let keys = word_pair_keys("北京师范大学");
 /// assert!(keys.contains(&"S北师".to_string()));
 /// assert!(keys.contains(&"S北大".to_string()));
+/// // 中国农业银行 → 农行: the last char of 银行, the last word.
+/// assert!(word_pair_keys("中国农业银行").contains(&"S农行".to_string()));
 /// ```
 pub fn word_pair_keys(normalized: &str) -> Vec<String> {
-    let firsts: Vec<char> = name_words(normalized)
+    let words = name_words(normalized);
+    let last = words.len().checked_sub(1);
+    let words: Vec<Vec<char>> = words
         .iter()
-        .filter_map(|w| w.chars().next())
         .take(MAX_PAIR_WORDS)
+        .map(|w| w.chars().collect())
         .collect();
     let mut keys = Vec::new();
-    for (i, &a) in firsts.iter().enumerate() {
-        for &b in firsts.iter().skip(i + 1).take(MAX_PAIR_SPAN) {
-            keys.push(PrefixKey::<&str>::WordPair(a, b).encode());
+    for (i, first) in words.iter().enumerate() {
+        let Some(&a) = first.first() else { continue };
+        for (j, later) in words.iter().enumerate().skip(i + 1).take(MAX_PAIR_SPAN) {
+            for b in piece_starts(later, Some(j) == last) {
+                keys.push(PrefixKey::<&str>::WordPair(a, b).encode());
+            }
         }
     }
     keys.sort_unstable();
@@ -379,28 +390,53 @@ pub fn word_pair_keys(normalized: &str) -> Vec<String> {
     keys
 }
 
+/// The chars a piece of a derived short name may start with in `word`: its
+/// first char, and, when it is the name's last word (`学院`, `银行`, the
+/// kind of organisation), its last char.
+fn piece_starts(word: &[char], is_last: bool) -> Vec<char> {
+    let mut out: Vec<char> = word.first().copied().into_iter().collect();
+    if is_last && word.len() > 1 {
+        out.extend(word.last());
+    }
+    out
+}
+
 /// Returns true if and only if `query` is a short name derived from a name
-/// whose smallest words are `words`: the query splits into at least two
-/// pieces, each the start of a different word, in the words' order, words
-/// between them skipped (`中人和支` for 中国/银行/广州/人和/支行).
+/// whose smallest words are `words`, as Chinese short names are formed: the
+/// query splits into at least two pieces, each taken from a different
+/// word, in the words' order, words between them skipped (`中人和支` for
+/// 中国/银行/广州/人和/支行; `农行` for 中国/农业/银行, the national prefix
+/// dropped). A piece is the start of its word; the last piece may also be
+/// the last char of the name's last word — the head of the word that says
+/// what kind of organisation it is: 院 of 学院 (`中央美院`), 行 of 银行
+/// (`农行`).
 ///
 /// ```
 /// use chahao::text::keys::{is_derived_short_name, name_words};
 /// let words = name_words("中国银行广州人和支行");
 /// assert!(is_derived_short_name("中人和支", &words));
 /// assert!(!is_derived_short_name("人中", &words));
+/// assert!(is_derived_short_name("美院", &name_words("中央美术学院")));
+/// assert!(is_derived_short_name("农行", &name_words("中国农业银行")));
+/// assert!(!is_derived_short_name("行农", &name_words("中国农业银行")));
+/// // The last char of a word in the middle is no piece.
+/// assert!(!is_derived_short_name("李腔", &name_words("李海敏口腔诊所")));
 /// ```
 pub fn is_derived_short_name(query: &str, words: &[String]) -> bool {
     let q: Vec<char> = query.chars().collect();
     let w: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
-    // can[i][j]: q[i..] can be made from words j.. with at least `need` pieces.
     fn go(q: &[char], w: &[Vec<char>], i: usize, j: usize, pieces: usize) -> bool {
         if i == q.len() {
             return pieces >= 2;
         }
         (j..w.len()).any(|k| {
             let word = &w[k];
-            (1..=word.len().min(q.len() - i))
+            let head = i + 1 == q.len()
+                && pieces >= 1
+                && k + 1 == w.len()
+                && word.len() > 1
+                && word.last() == Some(&q[i]);
+            head || (1..=word.len().min(q.len() - i))
                 .rev()
                 .any(|n| word[..n] == q[i..i + n] && go(q, w, i + n, k + 1, pieces + 1))
         })

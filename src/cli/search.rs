@@ -47,6 +47,9 @@ pub fn run(index_dir: &Path, query: &str, limit: usize, filters: Filters) -> Res
     if hits.is_empty() {
         println!("no listing matches {query:?}");
     }
+    if let Some(unmatched) = hits.first().and_then(|h| h.partial.as_deref()) {
+        println!("nothing matches all of {query:?}; these match it without {unmatched:?}");
+    }
     for (rank, hit) in hits.iter().enumerate() {
         let l = &hit.listing;
         let numbers: Vec<String> = l
@@ -75,6 +78,17 @@ pub fn run(index_dir: &Path, query: &str, limit: usize, filters: Filters) -> Res
             hit.kind,
             l.id,
         );
+        if hit.parts.iter().any(|p| p.role != search::Role::Typed) {
+            let read: Vec<String> = hit
+                .parts
+                .iter()
+                .map(|p| match p.kind {
+                    Some(kind) => format!("{} ({:?}: {kind:?})", p.text, p.role),
+                    None => format!("{} ({:?})", p.text, p.role),
+                })
+                .collect();
+            println!("      read as {}", read.join(" + "));
+        }
     }
     eprintln!(
         "{} hits in {:.2} ms",

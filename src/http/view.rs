@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::model::{Listing, ListingPhone, PhoneNumber};
-use crate::search::{Hit, MatchKind};
+use crate::search::{Hit, MatchKind, MatchedPart};
 
 /// One number of a listing.
 #[derive(Debug, Serialize)]
@@ -113,6 +113,21 @@ pub struct HitView {
     pub kind: MatchKind,
     /// Char ranges `[from, to)` of `name` that matched.
     pub highlights: Vec<(usize, usize)>,
+    /// Each part of the query as read (`name`, `place`, `organisation`,
+    /// `department`, `wanted`) and how it matched (`null`: it did not, or
+    /// it is what was wanted).
+    pub parts: Vec<MatchedPart>,
+    /// True when the hit matched only part of the query: nothing matched
+    /// the whole.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
+    /// The part of the query that did not match, for a partial hit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unmatched: Option<String>,
+    /// What the caller asked for (`电话`, `客服`), when the query said so;
+    /// the number it prefers comes first in `phones`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wanted: Option<&'static str>,
 }
 
 impl From<Hit> for HitView {
@@ -121,6 +136,10 @@ impl From<Hit> for HitView {
             score: (hit.score * 100.0).round() / 100.0,
             kind: hit.kind,
             highlights: hit.highlights,
+            parts: hit.parts,
+            partial: hit.partial.is_some(),
+            unmatched: hit.partial,
+            wanted: hit.wanted,
             listing: hit.listing.into(),
         }
     }

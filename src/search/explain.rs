@@ -4,7 +4,7 @@
 //! inside — and so the [`MatchKind`] label of the hit and the chars of its
 //! name to highlight.
 
-use super::understand::{Derivation, Part, Reading, Understood};
+use super::understand::{Derivation, Part, Reading, Role, Understood};
 use super::MatchKind;
 use crate::model::{Listing, PhoneNumber};
 use crate::text::key::NameKey;
@@ -57,6 +57,9 @@ pub(super) struct PartMatch {
     pub anchored: bool,
     /// Char range of the name, as written, when the match is on the name.
     pub span: Option<(usize, usize)>,
+    /// For a qualifier matched through pinyin, initials or sounds (`bwc`
+    /// for 保卫处), the label of that reading: the hit ranks no better.
+    pub through: Option<MatchKind>,
 }
 
 /// A listing as the explanation needs it, each form worked out once a
@@ -101,9 +104,10 @@ impl<'a> Candidate<'a> {
     pub(super) fn match_part(&self, part: &Part) -> Option<PartMatch> {
         let mut best: Option<PartMatch> = None;
         let mut consider = |m: PartMatch| {
-            if best
-                .as_ref()
-                .is_none_or(|b| (m.kind.tier(), !m.anchored) < (b.kind.tier(), !b.anchored))
+            if admits(part.role, &m)
+                && best
+                    .as_ref()
+                    .is_none_or(|b| (m.kind.tier(), !m.anchored) < (b.kind.tier(), !b.anchored))
             {
                 best = Some(m);
             }
@@ -118,6 +122,22 @@ impl<'a> Candidate<'a> {
                 kind: MatchKind::ShortName,
                 anchored: true,
                 span: None,
+                through: None,
+            });
+        }
+        // A department said short (`心内科` for 心血管内科, `就业中心` for
+        // 就业指导中心), as a name is.
+        if part.role == Role::Department
+            && part.may_be_short_name()
+            && self.listing.department.as_deref().is_some_and(|dept| {
+                is_derived_short_name(&part.text, &name_words(&normalize(dept)))
+            })
+        {
+            consider(PartMatch {
+                kind: MatchKind::Department,
+                anchored: false,
+                span: None,
+                through: None,
             });
         }
         if let Some(whole) = typo_of(&part.text, self.normalized_name()) {
@@ -125,6 +145,7 @@ impl<'a> Candidate<'a> {
                 kind: MatchKind::Typo,
                 anchored: true,
                 span: whole.then(|| (0, self.listing.name.chars().count())),
+                through: None,
             });
         }
         if let Some(kind) = self.areas().qualifier(&part.text) {
@@ -132,6 +153,7 @@ impl<'a> Candidate<'a> {
                 kind,
                 anchored: false,
                 span: None,
+                through: None,
             });
         }
         if let Some(m) = words_match(self.normalized_name(), &part.words) {
@@ -156,6 +178,7 @@ impl<'a> Candidate<'a> {
                 kind,
                 anchored: start == 0,
                 span: Some((self.name.map[start], self.name.map[end - 1] + 1)),
+                through: None,
             });
         }
         for alias in &self.aliases {
@@ -168,6 +191,7 @@ impl<'a> Candidate<'a> {
                     kind,
                     anchored: start == 0,
                     span: None,
+                    through: None,
                 });
             }
         }
@@ -176,8 +200,34 @@ impl<'a> Candidate<'a> {
                 kind: MatchKind::Department,
                 anchored: false,
                 span: None,
+                through: (d.reading != Reading::Literal).then(|| label(d.reading)),
             });
         }
+    }
+}
+
+/// Returns true if and only if a part read as `role` may match as `m`:
+/// an organisation by its name, an alias or a short name (never by a
+/// district or department); a department by the listing's department, or
+/// by what was typed in its name (`天河支行`); a place by the listing's
+/// district, city, province or address, or by the chars of its name.
+fn admits(role: Role, m: &PartMatch) -> bool {
+    match role {
+        Role::Typed => true,
+        // Callers name an organisation from the start of its name, or by
+        // an alias or a short name.
+        Role::Organisation => !m.kind.is_qualifier() && m.anchored,
+        // In the name, only as written (`天河支行`): letters there would
+        // match far too much (`zh` is in every 广州).
+        Role::Department => matches!(
+            m.kind,
+            MatchKind::Department | MatchKind::Exact | MatchKind::Prefix | MatchKind::Inner
+        ),
+        Role::Place => matches!(
+            m.kind,
+            MatchKind::Area | MatchKind::Exact | MatchKind::Prefix | MatchKind::Inner
+        ),
+        Role::Wanted => false,
     }
 }
 
@@ -204,6 +254,7 @@ pub(super) fn combine(parts: &[PartMatch]) -> Option<(MatchKind, Vec<(usize, usi
         .iter()
         .filter(|p| !p.kind.is_qualifier())
         .map(|p| p.kind)
+        .chain(parts.iter().filter_map(|p| p.through))
         .max_by_key(|k| k.tier())
         .or_else(|| parts.iter().map(|p| p.kind).min_by_key(|k| k.tier()))?;
     Some((kind, spans))
@@ -253,7 +304,7 @@ pub(super) fn english_matches(listing: &Listing, understood: &Understood) -> boo
 /// A listing's district and city, category and address, normalised
 /// without spaces.
 struct Areas {
-    district_or_city: [String; 2],
+    district_or_city: [String; 3],
     category: String,
     address: String,
 }
@@ -266,13 +317,18 @@ impl Areas {
                 .unwrap_or_default()
         };
         Areas {
-            district_or_city: [compact(&listing.district), compact(&listing.city)],
+            district_or_city: [
+                compact(&listing.district),
+                compact(&listing.city),
+                compact(&listing.province),
+            ],
             category: compact(&listing.category),
             address: compact(&listing.address),
         }
     }
 
-    /// A part that names the listing's district, city, address or category.
+    /// A part that names the listing's district, city, province, address
+    /// or category.
     fn qualifier(&self, text: &str) -> Option<MatchKind> {
         if self.district_or_city.iter().any(|v| v.contains(text)) {
             Some(MatchKind::Area)
@@ -303,6 +359,7 @@ fn words_match(name: &str, words: &[String]) -> Option<PartMatch> {
             kind: MatchKind::Inner,
             anchored: false,
             span: None,
+            through: None,
         })
 }
 

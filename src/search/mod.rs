@@ -49,13 +49,14 @@
 //! [`Reading`]), `plan.rs` (which stage looks it up, and how) and the
 //! form's own test.
 
+pub mod compound;
 pub mod explain;
 pub mod plan;
 pub mod rank;
 pub mod understand;
 
 pub use plan::Stage;
-pub use understand::{check_query, QueryError, Reading};
+pub use understand::{check_query, QueryError, Reading, Role};
 
 use serde::Serialize;
 
@@ -166,8 +167,29 @@ pub struct Hit {
     pub highlights: Vec<(usize, usize)>,
     /// A display score: higher is better; consistent with the order.
     pub score: f32,
+    /// Each part of the query as it was read, and how it matched.
+    pub parts: Vec<MatchedPart>,
+    /// The part of the query that did not match, when the hit matched
+    /// only the rest (nothing matched the whole).
+    pub partial: Option<String>,
+    /// What the caller asked for (`电话`, `客服`), when the query said so;
+    /// the number it prefers is first among the listing's phones.
+    pub wanted: Option<&'static str>,
     #[serde(skip)]
     facts: rank::Facts,
+}
+
+/// One part of the query, as read, and how it matched a hit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatchedPart {
+    /// The part's text, normalised.
+    pub text: String,
+    /// What it was read as.
+    pub role: Role,
+    /// How it matched; None for a part that did not (a partial hit) or
+    /// that is never matched (what was wanted).
+    #[serde(rename = "match")]
+    pub kind: Option<MatchKind>,
 }
 
 impl Hit {
@@ -193,18 +215,161 @@ pub struct Filters {
 /// Runs `query` on `dir`, returning at most `limit` ranked hits. A query
 /// that cannot be searched (empty, too long) is an [`crate::Error::Query`].
 ///
-/// Every segment holds its listings in order of falling weight (the index
-/// is built and changed that way), so the first matches of any look-up in a
-/// segment are its most popular ones. The look-ups of [`plan::plan`] run
-/// stage by stage, best tier first, each reading only its first matches,
-/// and stop as soon as `limit` hits are found: the cost depends on how many
-/// hits are wanted, not on how many listings match (`z` matches most of a
-/// city). [`Stage::runs`] says which stages run after what the ones before
-/// found.
+/// The query is looked up as typed first ([`gather`]). Unless that named a
+/// listing (its name or an alias as typed), it is read again as a compound
+/// request ([`compound::requests`]: place, organisation, department, what
+/// is wanted), each reading looked up the same way; its hits rank after
+/// those of the query as typed in the same tier. When nothing matched at
+/// all, the largest parts that name an organisation are looked up alone
+/// ([`compound::partials`]), and their hits are marked partial.
 pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> Result<Vec<Hit>> {
     let understood = understand::understand(query)?;
-    let planned = plan::plan(&understood, filters);
     let snapshot = dir.snapshot();
+    let mut hits = gather(dir, &snapshot, &understood, limit, filters)?;
+    // A name or alias as typed, or the whole of a name spelled any way
+    // (`交同银行` sounds like all of 交通银行): no compound reading explains
+    // the query better.
+    if hits
+        .iter()
+        .any(|h| h.tier() <= Tier::Alias || h.facts.spells_whole_name())
+    {
+        return Ok(rank::finish(hits, limit));
+    }
+    let requests = compound::requests(&understood, dir.vocabulary());
+    let typed_found = !hits.is_empty();
+    // A reading asks for fewer hits than the list shows at most: its
+    // best may be far down its organisation's listings (`工行客服` is the
+    // national hotline among a city's branches).
+    let wide = limit.max(READING_LIMIT);
+    for request in &requests {
+        if request.place_in_letters && typed_found {
+            continue;
+        }
+        let found = gather(dir, &snapshot, &request.understood, wide, filters)?;
+        let named = found
+            .iter()
+            .any(|h| h.tier() <= Tier::Alias || h.facts.spells_whole_name());
+        merge(&mut hits, found, |hit| {
+            hit.facts.compound = true;
+            hit.told_wanted(request.wanted);
+        });
+        // The readings come likeliest first: one that names a listing
+        // outright is the request.
+        if named {
+            break;
+        }
+    }
+    if hits.is_empty() {
+        for partial in compound::partials(&understood, &requests) {
+            let found = gather(dir, &snapshot, &partial.understood, wide, filters)?;
+            merge(&mut hits, found, |hit| {
+                hit.facts.compound = true;
+                hit.told_partial(&partial.unmatched);
+                hit.told_wanted(partial.wanted);
+            });
+            if !hits.is_empty() {
+                break;
+            }
+        }
+    }
+    Ok(rank::finish(hits, limit))
+}
+
+/// Adds `found` to `hits`, each marked by `mark`, keeping the better hit of
+/// a listing found twice.
+fn merge(hits: &mut Vec<Hit>, found: Vec<Hit>, mark: impl Fn(&mut Hit)) {
+    for mut hit in found {
+        mark(&mut hit);
+        match hits.iter_mut().find(|h| h.listing.id == hit.listing.id) {
+            Some(have) => {
+                if rank::order(&hit, have) == std::cmp::Ordering::Less {
+                    *have = hit;
+                }
+            }
+            None => hits.push(hit),
+        }
+    }
+}
+
+impl Hit {
+    /// Marks a hit that matched only part of the query: `unmatched` did
+    /// not match, and is told with the parts.
+    fn told_partial(&mut self, unmatched: &[(Role, String)]) {
+        self.facts.partial = true;
+        self.score -= PARTIAL_PENALTY;
+        let texts: Vec<&str> = unmatched.iter().map(|(_, t)| t.as_str()).collect();
+        self.partial = Some(texts.join(" "));
+        self.parts
+            .extend(unmatched.iter().map(|(role, text)| MatchedPart {
+                text: text.clone(),
+                role: *role,
+                kind: None,
+            }));
+    }
+
+    /// Tells what the caller asked for, and puts the number it prefers
+    /// (by its label: `客服` for the customer-service number) first.
+    fn told_wanted(&mut self, wanted: Option<crate::text::vocab::Wanted>) {
+        let Some(wanted) = wanted else {
+            return;
+        };
+        self.wanted = Some(wanted.word);
+        self.parts.push(MatchedPart {
+            text: wanted.word.to_string(),
+            role: Role::Wanted,
+            kind: None,
+        });
+        if let Some(wanted) = wanted.label {
+            let serves = |p: &crate::model::ListingPhone| {
+                p.label
+                    .as_deref()
+                    .is_some_and(|label| crate::text::vocab::serves(wanted, label))
+            };
+            // A stable sort: the numbers that serve first, in their order,
+            // then the rest in theirs.
+            self.listing.phones.sort_by_key(|p| !serves(p));
+            self.facts.serves_wanted = match self.listing.phones.first() {
+                Some(p) if serves(p) && is_hotline(&p.number) => 2,
+                Some(p) if serves(p) => 1,
+                _ => 0,
+            };
+        }
+    }
+}
+
+/// Returns true if and only if `number` is a service hotline or a 400/800
+/// number: what a caller asking for `客服` means.
+fn is_hotline(number: &str) -> bool {
+    use crate::model::phone::{PhoneKind, PhoneNumber};
+    PhoneNumber::parse(number)
+        .is_ok_and(|n| matches!(n.kind(), PhoneKind::Service | PhoneKind::TollFree))
+}
+
+/// Fewest hits a compound reading gathers.
+const READING_LIMIT: usize = 10;
+
+/// Taken off a partial hit's display score, so that every partial hit
+/// scores below every hit of the whole query.
+const PARTIAL_PENALTY: f32 = 200.0;
+
+/// The hits of one reading of a query, unordered: the look-ups of
+/// [`plan::plan`] stage by stage.
+///
+/// Every segment holds its listings in order of falling weight (the index
+/// is built and changed that way), so the first matches of any look-up in a
+/// segment are its most popular ones. The look-ups run stage by stage, best
+/// tier first, each reading only its first matches, and stop as soon as
+/// `limit` hits are found: the cost depends on how many hits are wanted,
+/// not on how many listings match (`z` matches most of a city).
+/// [`Stage::runs`] says which stages run after what the ones before found.
+fn gather(
+    dir: &Directory,
+    snapshot: &crate::index::query::Snapshot,
+    understood: &understand::Understood,
+    limit: usize,
+    filters: &Filters,
+) -> Result<Vec<Hit>> {
+    let planned = plan::plan(understood, filters);
     let several_parts = understood.parts.len() > 1;
     let mut seen = std::collections::HashSet::new();
     let mut hits: Vec<Hit> = Vec::new();
@@ -231,9 +396,9 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
         if !runs {
             continue;
         }
-        for candidate in dir.most_popular(&snapshot, probe, per_probe)? {
+        for candidate in dir.most_popular(snapshot, probe, per_probe)? {
             if seen.insert(candidate) {
-                if let Some(hit) = judge(dir, &snapshot, candidate, &understood)? {
+                if let Some(hit) = judge(dir, snapshot, candidate, understood)? {
                     hits.push(hit);
                 }
             }
@@ -245,7 +410,7 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
             break;
         }
     }
-    Ok(rank::finish(hits, limit))
+    Ok(hits)
 }
 
 /// Loads one candidate and lets the ranking stage judge it. Ex-directory

@@ -10,7 +10,7 @@
 
 use std::mem::discriminant;
 
-use super::understand::{Derivation, Part, Reading, Understood};
+use super::understand::{Derivation, Part, Reading, Role, Understood};
 use super::Filters;
 use crate::index::query::{Probe, SeqField, WordField};
 use crate::text::key::{NameKey, PhoneKey, PrefixKey, PrefixKind};
@@ -502,25 +502,54 @@ fn tail_syllables(text: &str, from: usize) -> Vec<&'static str> {
     tail
 }
 
-/// One part of a query of several: any of its derivations in the name, an
-/// alias or the department, or the part as a qualifier word. With
-/// `only_typed`, only the derivations that spell what was typed (no
-/// homophones, no fuzzy pinyin), which is the cheap and usual case.
+/// One part of a query of several: any of its derivations in the fields
+/// its [`Role`] may match (a part as typed: the name, an alias or the
+/// department), or the part as a qualifier word; an organisation also as a
+/// derived short name. With `only_typed`, only the derivations that spell
+/// what was typed (no homophones, no fuzzy pinyin), which is the cheap and
+/// usual case.
 fn part_probe(part: &Part, only_typed: bool) -> Probe {
+    use SeqField::{Alias, Department, Name};
+    let (seq_fields, word_fields): (&[SeqField], &[WordField]) = match part.role {
+        Role::Typed => (
+            &[Name, Alias, Department],
+            &[WordField::Area, WordField::Category, WordField::Department],
+        ),
+        Role::Organisation => (&[Name, Alias], &[]),
+        Role::Department => (&[Department, Name, Alias], &[WordField::Department]),
+        Role::Place => (&[Name], &[WordField::Area]),
+        Role::Wanted => (&[], &[]),
+    };
     let mut any: Vec<Probe> = Vec::new();
     for d in &part.derivations {
         if only_typed && d.reading.by_sound() {
             continue;
         }
-        for field in [SeqField::Name, SeqField::Alias, SeqField::Department] {
+        // A place is matched as written (`天河`), never by its sound.
+        if part.role == Role::Place && d.reading != Reading::Literal {
+            continue;
+        }
+        for &field in seq_fields {
             any.push(in_field(field, d.keys.clone(), d.prefix_last));
         }
     }
     // The part as a whole word of the district, address, category or
     // department (天河, 越秀区, 急诊): a qualifier. Its sub-words would match
     // far too much (中山 is in every address on 中山大道).
-    for field in [WordField::Area, WordField::Category, WordField::Department] {
+    for &field in word_fields {
         any.push(Probe::Word(field, part.text.clone()));
+    }
+    if part.role == Role::Organisation {
+        any.extend(derived_short_name_probes(part).into_iter().flatten());
+    }
+    // A department said short (`心内科`): its chars in the department.
+    if part.role == Role::Department && part.may_be_short_name() {
+        any.push(Probe::All(
+            part.text
+                .chars()
+                .map(|c| Probe::Key(SeqField::Department, NameKey::Char(c)))
+                .collect(),
+        ));
     }
     // A part is one side of a conjunction: the other parts pick the
     // documents, this one is only asked about them.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::explain::{self, Candidate, PartMatch};
 use super::understand::Understood;
-use super::{Hit, MatchKind};
+use super::{Hit, MatchKind, MatchedPart};
 use crate::model::Listing;
 
 /// What the tie-breaks of [`order`] know of a hit besides its tier.
@@ -25,6 +25,22 @@ pub(super) struct Facts {
     /// Its name starts another hit's name, matched the same way: the
     /// organisation the others are part of (中山大学 for 中山大学附属…).
     root: bool,
+    /// Found by reading the query as a compound request, not as typed.
+    pub(super) compound: bool,
+    /// Matched only part of the query.
+    pub(super) partial: bool,
+    /// How well its numbers serve what the caller asked for: 2, a service
+    /// hotline with that label (95588 for `工行客服`); 1, a number with that
+    /// label; 0, none (or nothing asked).
+    pub(super) serves_wanted: u8,
+}
+
+impl Facts {
+    /// Returns true if and only if the query spelled the whole name from
+    /// its start: no other reading of the query explains it better.
+    pub(super) fn spells_whole_name(&self) -> bool {
+        self.whole && self.anchored
+    }
 }
 
 /// Checks `listing` against the query and builds its hit, or None when on a
@@ -37,6 +53,16 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
         .map(|part| candidate.match_part(part))
         .collect();
     let matched: Vec<PartMatch> = parts.iter().flatten().cloned().collect();
+    let told: Vec<MatchedPart> = understood
+        .parts
+        .iter()
+        .zip(&parts)
+        .map(|(part, m)| MatchedPart {
+            text: part.text.clone(),
+            role: part.role,
+            kind: m.as_ref().map(|m| m.kind),
+        })
+        .collect();
     let named = if matched.len() == parts.len() {
         explain::combine(&matched)
     } else {
@@ -48,12 +74,13 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
             let kind = match &understood.number {
                 Some(digits) if explain::number_matches(&listing, digits) => MatchKind::Number,
                 _ if explain::english_matches(&listing, understood) => {
-                    return Some(hit(
-                        listing,
-                        MatchKind::English,
-                        Vec::new(),
-                        Facts::default(),
-                    ));
+                    let mut hit = hit(listing, MatchKind::English, Vec::new(), Facts::default());
+                    hit.parts = vec![MatchedPart {
+                        text: understood.normalized.clone(),
+                        role: super::Role::Typed,
+                        kind: Some(MatchKind::English),
+                    }];
+                    return Some(hit);
                 }
                 _ => return None,
             };
@@ -63,14 +90,27 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
     let name_chars = listing.name.chars().count();
     let facts = Facts {
         qualifiers: matched.iter().filter(|p| p.kind.is_qualifier()).count(),
+        // A department typed short in letters (`crj` of 出入境管理支队)
+        // leaves the listing spelled in part only.
         whole: spans
             .iter()
-            .any(|&(from, to)| from == 0 && to == name_chars),
+            .any(|&(from, to)| from == 0 && to == name_chars)
+            && matched.iter().all(|p| p.through.is_none()),
         anchored: matched.iter().any(|p| p.anchored && !p.kind.is_qualifier()),
         typed_department: matched.iter().any(|p| p.kind == MatchKind::Department),
-        root: false,
+        ..Facts::default()
     };
-    Some(hit(listing, kind, spans, facts))
+    let mut hit = hit(listing, kind, spans, facts);
+    hit.parts = if told.iter().all(|p| p.kind.is_some()) {
+        told
+    } else {
+        vec![MatchedPart {
+            text: understood.normalized.clone(),
+            role: super::Role::Typed,
+            kind: Some(kind),
+        }]
+    };
+    Some(hit)
 }
 
 fn hit(listing: Listing, kind: MatchKind, highlights: Vec<(usize, usize)>, facts: Facts) -> Hit {
@@ -82,6 +122,9 @@ fn hit(listing: Listing, kind: MatchKind, highlights: Vec<(usize, usize)>, facts
         kind,
         highlights,
         score,
+        parts: Vec::new(),
+        partial: None,
+        wanted: None,
         facts,
     }
 }
@@ -93,19 +136,25 @@ fn covered(hit: &Hit) -> usize {
     hit.highlights.iter().map(|(from, to)| to - from).sum()
 }
 
-/// Orders hits: tier, then a match of the whole name before a match of part
-/// of it (`zsdx` is 中山大学 before 中山大学附属第一医院), then a match at the
-/// start of the name before one inside it, then the organisation before the
+/// Orders hits: a match of the whole query before a partial one, then
+/// tier, then a match of the whole name before a match of part of it
+/// (`zsdx` is 中山大学 before 中山大学附属第一医院), then a match at the
+/// start of the name before one inside it, then the query as typed before
+/// a reading of it as a compound request, then the listing whose number
+/// serves what was asked for (`工行客服`: the 95588 hotline), then the organisation before the
 /// names that start with its name (`zhongshanda` is 中山大学 before
 /// 中山大学附属第一医院), then more of the name spelled, then qualifiers
 /// matched, then the main listing before its departments (unless a
 /// department was typed), then popularity, then the shorter name, then id.
 pub fn order(a: &Hit, b: &Hit) -> Ordering {
     let (fa, fb) = (&a.facts, &b.facts);
-    a.tier()
-        .cmp(&b.tier())
+    fa.partial
+        .cmp(&fb.partial)
+        .then(a.tier().cmp(&b.tier()))
         .then(fb.whole.cmp(&fa.whole))
         .then(fb.anchored.cmp(&fa.anchored))
+        .then(fa.compound.cmp(&fb.compound))
+        .then(fb.serves_wanted.cmp(&fa.serves_wanted))
         .then(fb.root.cmp(&fa.root))
         .then(covered(b).cmp(&covered(a)))
         .then(fb.qualifiers.cmp(&fa.qualifiers))

@@ -44,10 +44,33 @@ pub struct Understood {
 pub struct Part {
     /// The part's text, normalised.
     pub text: String,
+    /// What the part was read as.
+    pub role: Role,
     /// Its words (jieba), for the word fields.
     pub words: Vec<String>,
     /// Every way the part may match a name, best first.
     pub derivations: Vec<Derivation>,
+}
+
+/// What a part of a query was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A part as typed: it may match the name, an alias, the department,
+    /// or qualify by district, city or category.
+    #[serde(rename = "name")]
+    Typed,
+    /// A place said first (`天河` of `天河工行`): the listing's district,
+    /// city, province or address, or its name.
+    Place,
+    /// The organisation of a compound request: its name, an alias or a
+    /// derived short name.
+    Organisation,
+    /// The department, office or branch of a compound request: the
+    /// listing's department, or words of its name (`天河支行`).
+    Department,
+    /// What the caller asked for (`电话`): never matched, only told.
+    Wanted,
 }
 
 /// How a derivation reads what was typed, from the most literal to the
@@ -164,7 +187,10 @@ pub fn understand(query: &str) -> Result<Understood, QueryError> {
     {
         pieces = vec![pieces.concat()];
     }
-    let parts = pieces.iter().map(|piece| understand_part(piece)).collect();
+    let parts = pieces
+        .iter()
+        .map(|piece| understand_part(piece, Role::Typed))
+        .collect();
     Ok(Understood {
         normalized,
         parts,
@@ -172,7 +198,20 @@ pub fn understand(query: &str) -> Result<Understood, QueryError> {
     })
 }
 
-fn understand_part(text: &str) -> Part {
+/// A query of parts already read (a compound request), each with its
+/// role: the parts' texts are normalised and compact already.
+pub fn understand_parts(parts: &[(Role, &str)]) -> Understood {
+    Understood {
+        normalized: parts.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" "),
+        parts: parts
+            .iter()
+            .map(|(role, text)| understand_part(text, *role))
+            .collect(),
+        number: None,
+    }
+}
+
+fn understand_part(text: &str, role: Role) -> Part {
     let segments = segments(text);
     let mut derivations = Vec::new();
     // The literal chars, whatever the script.
@@ -242,6 +281,7 @@ fn understand_part(text: &str) -> Part {
         .collect();
     Part {
         text: text.to_string(),
+        role,
         words,
         derivations,
     }

@@ -113,7 +113,10 @@ impl Directory {
     /// here, with its name, rather than by some later query. What a server
     /// is about to serve is opened this way.
     pub fn open_verified(path: &Path) -> Result<Directory> {
-        Directory::open_checked(path, true)
+        let dir = Directory::open_checked(path, true)?;
+        // Read now, not by the first search that needs it.
+        dir.vocabulary();
+        Ok(dir)
     }
 
     fn open_checked(path: &Path, verify: bool) -> Result<Directory> {

@@ -57,9 +57,23 @@ pub(super) struct PartMatch {
     pub anchored: bool,
     /// Char range of the name, as written, when the match is on the name.
     pub span: Option<(usize, usize)>,
+    /// The part is a whole alias, as typed (`中大`).
+    pub whole_alias: bool,
     /// For a qualifier matched through pinyin, initials or sounds (`bwc`
     /// for 保卫处), the label of that reading: the hit ranks no better.
     pub through: Option<MatchKind>,
+}
+
+impl PartMatch {
+    /// The tier this match alone ranks at: a whole alias as typed (`中大`)
+    /// names its listing as surely as its name does.
+    pub fn tier(&self) -> super::Tier {
+        if self.whole_alias {
+            super::Tier::Exact
+        } else {
+            self.kind.tier()
+        }
+    }
 }
 
 /// A listing as the explanation needs it, each form worked out once a
@@ -107,7 +121,7 @@ impl<'a> Candidate<'a> {
             if admits(part.role, &m)
                 && best
                     .as_ref()
-                    .is_none_or(|b| (m.kind.tier(), !m.anchored) < (b.kind.tier(), !b.anchored))
+                    .is_none_or(|b| (m.tier(), !m.anchored) < (b.tier(), !b.anchored))
             {
                 best = Some(m);
             }
@@ -122,6 +136,7 @@ impl<'a> Candidate<'a> {
                 kind: MatchKind::ShortName,
                 anchored: true,
                 span: None,
+                whole_alias: false,
                 through: None,
             });
         }
@@ -137,6 +152,7 @@ impl<'a> Candidate<'a> {
                 kind: MatchKind::Department,
                 anchored: false,
                 span: None,
+                whole_alias: false,
                 through: None,
             });
         }
@@ -145,6 +161,7 @@ impl<'a> Candidate<'a> {
                 kind: MatchKind::Typo,
                 anchored: true,
                 span: whole.then(|| (0, self.listing.name.chars().count())),
+                whole_alias: false,
                 through: None,
             });
         }
@@ -153,6 +170,7 @@ impl<'a> Candidate<'a> {
                 kind,
                 anchored: false,
                 span: None,
+                whole_alias: false,
                 through: None,
             });
         }
@@ -178,6 +196,7 @@ impl<'a> Candidate<'a> {
                 kind,
                 anchored: start == 0,
                 span: Some((self.name.map[start], self.name.map[end - 1] + 1)),
+                whole_alias: false,
                 through: None,
             });
         }
@@ -191,6 +210,9 @@ impl<'a> Candidate<'a> {
                     kind,
                     anchored: start == 0,
                     span: None,
+                    whole_alias: d.reading == Reading::Literal
+                        && start == 0
+                        && d.keys.len() == alias.positions.len(),
                     through: None,
                 });
             }
@@ -200,6 +222,7 @@ impl<'a> Candidate<'a> {
                 kind: MatchKind::Department,
                 anchored: false,
                 span: None,
+                whole_alias: false,
                 through: (d.reading != Reading::Literal).then(|| label(d.reading)),
             });
         }
@@ -359,6 +382,7 @@ fn words_match(name: &str, words: &[String]) -> Option<PartMatch> {
             kind: MatchKind::Inner,
             anchored: false,
             span: None,
+            whole_alias: false,
             through: None,
         })
 }

@@ -193,9 +193,14 @@ pub struct MatchedPart {
 }
 
 impl Hit {
-    /// The tier it ranks at.
+    /// The tier it ranks at: its kind's, but a whole alias as typed ranks
+    /// with the exact names.
     pub fn tier(&self) -> Tier {
-        self.kind.tier()
+        if self.facts.whole_alias {
+            Tier::Exact
+        } else {
+            self.kind.tier()
+        }
     }
 
     fn is_main(&self) -> bool {
@@ -226,13 +231,7 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
     let understood = understand::understand(query)?;
     let snapshot = dir.snapshot();
     let mut hits = gather(dir, &snapshot, &understood, limit, filters)?;
-    // A name or alias as typed, or the whole of a name spelled any way
-    // (`交同银行` sounds like all of 交通银行): no compound reading explains
-    // the query better.
-    if hits
-        .iter()
-        .any(|h| h.tier() <= Tier::Alias || h.facts.spells_whole_name())
-    {
+    if hits.iter().any(Hit::answers_as_typed) {
         return Ok(rank::finish(hits, limit));
     }
     let requests = compound::requests(&understood, dir.vocabulary());
@@ -292,6 +291,21 @@ fn merge(hits: &mut Vec<Hit>, found: Vec<Hit>, mark: impl Fn(&mut Hit)) {
 }
 
 impl Hit {
+    /// Returns true if and only if the hit answers the query as typed so
+    /// well that no compound reading of it could explain it better: a name
+    /// or alias as typed; the whole of a name spelled any way (`交同银行`
+    /// sounds like all of 交通银行); a name typed from its start, in pinyin,
+    /// initials or sounds, even with a slip (`gzhshthq…`: the way a name is
+    /// typed, not a request); the English name.
+    fn answers_as_typed(&self) -> bool {
+        self.tier() <= Tier::Alias
+            || self.facts.spells_whole_name()
+            || self.kind == MatchKind::English
+            || (self.facts.anchored_name()
+                && self.kind != MatchKind::ShortName
+                && !self.kind.is_qualifier())
+    }
+
     /// Marks a hit that matched only part of the query: `unmatched` did
     /// not match, and is told with the parts.
     fn told_partial(&mut self, unmatched: &[(Role, String)]) {

@@ -29,6 +29,9 @@ pub(super) struct Facts {
     pub(super) compound: bool,
     /// Matched only part of the query.
     pub(super) partial: bool,
+    /// Every part that named it as an alias typed the whole alias (`中大`):
+    /// it ranks with the exact names.
+    pub(super) whole_alias: bool,
     /// How well its numbers serve what the caller asked for: 2, a service
     /// hotline with that label (95588 for `工行客服`); 1, a number with that
     /// label; 0, none (or nothing asked).
@@ -40,6 +43,12 @@ impl Facts {
     /// its start: no other reading of the query explains it better.
     pub(super) fn spells_whole_name(&self) -> bool {
         self.whole && self.anchored
+    }
+
+    /// Returns true if and only if a naming part matched from the start of
+    /// the name or an alias.
+    pub(super) fn anchored_name(&self) -> bool {
+        self.anchored
     }
 }
 
@@ -98,6 +107,11 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
             && matched.iter().all(|p| p.through.is_none()),
         anchored: matched.iter().any(|p| p.anchored && !p.kind.is_qualifier()),
         typed_department: matched.iter().any(|p| p.kind == MatchKind::Department),
+        whole_alias: kind == MatchKind::Alias
+            && matched
+                .iter()
+                .filter(|p| p.kind == MatchKind::Alias)
+                .all(|p| p.whole_alias),
         ..Facts::default()
     };
     let mut hit = hit(listing, kind, spans, facts);
@@ -114,7 +128,12 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
 }
 
 fn hit(listing: Listing, kind: MatchKind, highlights: Vec<(usize, usize)>, facts: Facts) -> Hit {
-    let score = (12 - (kind.tier() as u32).min(12)) as f32 * 10.0
+    let tier = if facts.whole_alias {
+        super::Tier::Exact
+    } else {
+        kind.tier()
+    };
+    let score = (12 - (tier as u32).min(12)) as f32 * 10.0
         + facts.qualifiers as f32 * 2.0
         + (1.0 + listing.weight as f32).ln();
     Hit {

@@ -178,6 +178,42 @@ async fn search_answers_with_the_contract_fields() -> TestResult {
 }
 
 #[tokio::test]
+async fn compound_requests_tell_their_parts() -> TestResult {
+    let (_dir, app) = fixture_app()?;
+    // An alias and a department run together, and what is wanted.
+    let answer = get(&app, &search_uri("中山一院急诊电话")).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let first = &answer.json()["hits"][0];
+    assert_eq!(first["id"], "ZS1Y-JZ", "hits: {}", answer.body);
+    assert_eq!(first["wanted"], "电话");
+    assert!(first.get("partial").is_none(), "a full match: {first}");
+    assert_eq!(
+        first["parts"],
+        serde_json::json!([
+            {"text": "中山一院", "role": "organisation", "match": "alias"},
+            {"text": "急诊", "role": "department", "match": "department"},
+            {"text": "电话", "role": "wanted", "match": null},
+        ])
+    );
+    // A plain query is one part, as typed.
+    let plain = get(&app, &search_uri("zsdx")).await;
+    assert_eq!(
+        plain.json()["hits"][0]["parts"],
+        serde_json::json!([{"text": "zsdx", "role": "name", "match": "initials"}])
+    );
+    // Nothing matches all of it: the organisation without the department,
+    // each hit marked partial, naming what did not match.
+    let partial = get(&app, &search_uri("中山大学保卫科")).await;
+    let hits = partial.json()["hits"].clone();
+    assert_eq!(hits[0]["id"], "ZSDX", "hits: {}", partial.body);
+    for hit in hits.as_array().into_iter().flatten() {
+        assert_eq!(hit["partial"], true, "{hit}");
+        assert_eq!(hit["unmatched"], "保卫科", "{hit}");
+    }
+    Ok(())
+}
+
+#[tokio::test]
 async fn bad_searches_are_json_errors_naming_the_problem() -> TestResult {
     let (_dir, app) = fixture_app()?;
     let cases: Vec<(String, &str)> = vec![

@@ -100,7 +100,9 @@ async fn requests_and_searches_are_counted_per_route() -> TestResult {
     let (app, _) = fixture_app(tmp.path(), Limits::default())?;
     let zhongshan = "/api/search?q=%E4%B8%AD%E5%B1%B1"; // 中山
     let nothing = "/api/search?q=qqqqxxxxzzzz";
-    for uri in [zhongshan, zhongshan, nothing] {
+    // 中山大学保卫科: nothing matches it whole; 中山大学 without 保卫科 does.
+    let partial = "/api/search?q=%E4%B8%AD%E5%B1%B1%E5%A4%A7%E5%AD%A6%E4%BF%9D%E5%8D%AB%E7%A7%91";
+    for uri in [zhongshan, zhongshan, nothing, partial] {
         let (status, _, body) = send(&app, get(uri, None)).await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
@@ -122,7 +124,7 @@ async fn requests_and_searches_are_counted_per_route() -> TestResult {
             ),
         )
     };
-    assert_eq!(requests("/api/search", "2xx"), Some(3.0), "{metrics}");
+    assert_eq!(requests("/api/search", "2xx"), Some(4.0), "{metrics}");
     assert_eq!(requests("/api/search", "4xx"), Some(1.0), "{metrics}");
     assert_eq!(
         requests("/api/listings/{id}", "2xx"),
@@ -140,7 +142,7 @@ async fn requests_and_searches_are_counted_per_route() -> TestResult {
             &metrics,
             "chahao_http_request_duration_seconds_count{route=\"/api/search\"}"
         ),
-        Some(4.0),
+        Some(5.0),
         "{metrics}"
     );
     assert!(
@@ -151,18 +153,29 @@ async fn requests_and_searches_are_counted_per_route() -> TestResult {
         ),
         "{metrics}"
     );
-    // Two answers came from a search, one from the cache: all three count.
-    assert_eq!(sample(&metrics, "chahao_searches_total"), Some(3.0));
+    // Three answers came from a search, one from the cache: all four
+    // count, by the script typed and how much of the query they matched.
+    assert_eq!(sample(&metrics, "chahao_searches_total"), Some(4.0));
     assert_eq!(
         sample(&metrics, "chahao_searches_zero_hits_total"),
         Some(1.0)
     );
+    let answered = |script: &str, answer: &str| {
+        sample(
+            &metrics,
+            &format!("chahao_searches_answered_total{{script=\"{script}\",answer=\"{answer}\"}}"),
+        )
+    };
+    assert_eq!(answered("han", "full"), Some(2.0), "{metrics}");
+    assert_eq!(answered("han", "partial"), Some(1.0), "{metrics}");
+    assert_eq!(answered("latin", "none"), Some(1.0), "{metrics}");
     for private in [
         "ZS1Y",
         "NO-SUCH-ID-42",
         "qqqq",
         "%E4%B8%AD",
         "中山",
+        "保卫科",
         "/no/such",
         "192.0.2.40",
     ] {

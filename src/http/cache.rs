@@ -33,8 +33,15 @@ pub struct Key {
     pub category: Option<String>,
 }
 
-/// The serialised hits of one answer.
-pub type Hits = Arc<RawValue>;
+/// One answer: its hits, serialised, and how much of the query they
+/// matched.
+#[derive(Debug, Clone)]
+pub struct Hits {
+    /// The hits, as the API sends them.
+    pub json: Arc<RawValue>,
+    /// Whether they match the whole query, part of it, or nothing does.
+    pub answer: super::metrics::Answer,
+}
 
 /// The cache; `capacity` 0 turns it off.
 pub struct SearchCache {

@@ -5,7 +5,9 @@
 //! never the raw path), method and status class, with a latency histogram
 //! per route. Searches are counted with the ones that found nothing, so the
 //! zero-result rate is `chahao_searches_zero_hits_total /
-//! chahao_searches_total`. The index figures (generation, listings, size
+//! chahao_searches_total`; `chahao_searches_answered_total` counts them by
+//! the script typed (`han`, `latin`, `digits`, `mixed`) and by how much of
+//! the query the hits matched (`full`, `partial`: only part of it, `none`). The index figures (generation, listings, size
 //! on disk, the batch that made it) are read when scraped and kept until
 //! the next generation is served.
 //!
@@ -48,6 +50,42 @@ struct RouteLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct AnswerLabels {
+    script: &'static str,
+    answer: &'static str,
+}
+
+/// How much of a query its hits match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Hits that match all of it.
+    Full,
+    /// Hits that match only part of it: nothing matched the whole.
+    Partial,
+    /// No hit at all.
+    Nothing,
+}
+
+impl Answer {
+    /// The answer `hits` give (partial hits only ever come alone).
+    pub fn of(hits: &[crate::search::Hit]) -> Answer {
+        match hits.first() {
+            None => Answer::Nothing,
+            Some(hit) if hit.partial.is_some() => Answer::Partial,
+            Some(_) => Answer::Full,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Answer::Full => "full",
+            Answer::Partial => "partial",
+            Answer::Nothing => "none",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct BatchLabels {
     batch_id: String,
     kind: String,
@@ -61,6 +99,7 @@ pub struct Metrics {
     in_flight: Gauge,
     searches: Counter,
     zero_hit_searches: Counter,
+    answers: Family<AnswerLabels, Counter>,
     rate_limited: Counter,
     shed: Counter,
     timeouts: Counter,
@@ -114,6 +153,13 @@ impl Default for Metrics {
             "searches_zero_hits",
             "Searches answered with no hit",
             zero_hit_searches.clone(),
+        );
+        let answers = Family::<AnswerLabels, Counter>::default();
+        registry.register(
+            "searches_answered",
+            "Searches by the script typed (han, latin, digits, mixed) and how \
+             much of the query the hits matched (full, partial, none)",
+            answers.clone(),
         );
         let rate_limited = Counter::default();
         registry.register(
@@ -177,6 +223,7 @@ impl Default for Metrics {
             in_flight,
             searches,
             zero_hit_searches,
+            answers,
             rate_limited,
             shed,
             timeouts,
@@ -192,12 +239,19 @@ impl Default for Metrics {
 }
 
 impl Metrics {
-    /// Counts one search, and whether it found nothing.
-    pub fn search(&self, zero_hits: bool) {
+    /// Counts one search: the script of its query (never the query) and
+    /// how much of it the hits matched.
+    pub fn search(&self, script: &'static str, answer: Answer) {
         self.searches.inc();
-        if zero_hits {
+        if answer == Answer::Nothing {
             self.zero_hit_searches.inc();
         }
+        self.answers
+            .get_or_create(&AnswerLabels {
+                script,
+                answer: answer.label(),
+            })
+            .inc();
     }
 
     /// Counts one request refused by the rate limit.

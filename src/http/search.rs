@@ -11,7 +11,8 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::cache::Key;
+use super::cache::{Hits, Key};
+use super::metrics::Answer;
 use super::error::ApiError;
 use super::view::HitView;
 use super::AppState;
@@ -94,17 +95,24 @@ pub async fn search(
                 .blocking(move || {
                     let hits = crate::search::search(&searched, &q, limit, &filters)?;
                     let count = hits.len();
+                    let answer = Answer::of(&hits);
                     let views: Vec<HitView> = hits.into_iter().map(HitView::from).collect();
                     let raw = serde_json::value::to_raw_value(&views)
                         .map_err(|e| ApiError::Internal(format!("hits do not serialise: {e}")))?;
-                    Ok((Arc::<RawValue>::from(raw), count))
+                    Ok((
+                        Hits {
+                            json: Arc::<RawValue>::from(raw),
+                            answer,
+                        },
+                        count,
+                    ))
                 })
                 .await?;
             state.search_cache().put(&dir, key, hits.clone());
             (hits, Some(count), false)
         }
     };
-    state.metrics().search(hits.get() == "[]");
+    state.metrics().search(script(&query), hits.answer);
     let took_ms = (started.elapsed().as_secs_f64() * 1e5).round() / 100.0;
     tracing::info!(
         q_chars = query.chars().count(),
@@ -118,7 +126,7 @@ pub async fn search(
     Ok(Json(SearchResponse {
         query: &query,
         took_ms,
-        hits: &hits,
+        hits: &hits.json,
     })
     .into_response())
 }
@@ -158,7 +166,7 @@ fn non_empty(value: Option<String>) -> Option<String> {
 
 /// What kind of text was typed, for the request log: the log keeps the
 /// shape of a query, never the query.
-fn script(q: &str) -> &'static str {
+pub fn script(q: &str) -> &'static str {
     let (mut han, mut latin, mut digit) = (false, false, false);
     for c in q.chars() {
         if c.is_ascii_digit() {

@@ -605,15 +605,15 @@ mod tests {
     #[test]
     fn finds_departments_at_the_end() {
         let v = vocab();
-        let at = |t: &str| -> Vec<&str> {
+        let at = |t: &str| -> Vec<String> {
             v.department_splits(t)
                 .into_iter()
-                .map(|i| &t[i..])
+                .map(|i| t[i..].to_string())
                 .collect()
         };
         assert_eq!(at("中山大学保卫处"), ["保卫处"]);
-        assert!(at("中山一院急诊").contains(&"急诊"));
-        assert!(at("华工招生办").contains(&"招生办"));
+        assert!(at("中山一院急诊").contains(&"急诊".to_string()));
+        assert!(at("华工招生办").contains(&"招生办".to_string()));
         assert_eq!(at("zsdxbwc"), ["bwc"]);
         assert_eq!(at("zhongshandaxuebaoweichu"), ["baoweichu"]);
         assert_eq!(at("中大bwc"), ["bwc"]);

@@ -163,6 +163,15 @@ enum Command {
         /// Writes N simulated labelled queries to standard output instead.
         #[arg(long)]
         simulate: Option<usize>,
+        /// With --simulate: the forms to write, comma-separated snake_case
+        /// names (name_dept,alias_dept,…); default: the single forms.
+        #[arg(long, value_delimiter = ',', conflicts_with = "compound")]
+        forms: Vec<String>,
+        /// With --simulate: write the compound forms (name_dept, alias_dept,
+        /// name_service, place_name, derived_short, name_dept_pinyin,
+        /// name_dept_initials).
+        #[arg(long)]
+        compound: bool,
         /// Seed of the simulator.
         #[arg(long, default_value_t = 3)]
         seed: u64,
@@ -229,6 +238,8 @@ fn main() -> ExitCode {
             failures,
             keystroke_targets,
             simulate,
+            forms,
+            compound,
             seed,
             directory_count,
             directory_seed,
@@ -239,6 +250,8 @@ fn main() -> ExitCode {
             failures,
             keystroke_targets: Some(keystroke_targets),
             simulate,
+            forms,
+            compound,
             seed,
             directory_count,
             directory_seed,

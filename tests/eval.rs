@@ -5,7 +5,9 @@
 //! 4. any id of `expect` counts as right;
 //! 5. keystrokes to top-1 are the fewest chars typed from the start that
 //!    put the target first, and "never" when the whole string does not;
-//! 6. the simulator is deterministic for a seed and writes every form it can.
+//! 6. the simulator is deterministic for a seed and writes every form it can;
+//! 7. the compound forms are written apart from the single ones, each looking
+//!    as its rule says.
 
 mod common;
 
@@ -146,5 +148,193 @@ fn the_shipped_sets_are_well_formed() -> chahao::Result<()> {
         assert!(n >= 40, "{form}: {n} generated queries");
     }
     assert!(handwritten.iter().all(|q| q.note.is_some()));
+    let compound = eval::read_queries("tests/queries/compound.jsonl".as_ref())?;
+    assert!(compound.len() >= 1_120);
+    for form in Form::COMPOUND {
+        let n = compound.iter().filter(|q| q.form == form).count();
+        assert!(n >= 160, "{form}: {n} compound queries");
+    }
+    assert!(compound.iter().all(|q| Form::COMPOUND.contains(&q.form)));
     Ok(())
+}
+
+#[test]
+fn the_form_lists_are_the_table() {
+    let every: Vec<Form> = Form::ALL.iter().chain(&Form::COMPOUND).copied().collect();
+    assert_eq!(every, Form::EVERY);
+    for form in Form::EVERY {
+        assert_eq!(Form::from_name(form.as_str()), Some(form));
+        let json = serde_json::to_string(&form).expect("a form serialises");
+        assert_eq!(json, format!("\"{}\"", form.as_str()));
+    }
+    assert_eq!(Form::NameDeptInitials.as_str(), "name_dept_initials");
+}
+
+/// The compact form the simulator compares names in.
+fn compact(text: &str) -> String {
+    chahao::text::normalize::compact(text)
+}
+
+#[test]
+fn the_compound_forms_are_written_apart_and_as_their_rules_say() -> chahao::Result<()> {
+    let listings = eval::directory(3_000, 114)?;
+    // The single forms are what they were: the compound ones draw nothing
+    // from their run.
+    assert_eq!(
+        eval::simulate(&listings, 90, 7),
+        eval::simulate_forms(&listings, 90, 7, &Form::ALL)
+    );
+    let a = eval::simulate_forms(&listings, 140, 7, &Form::COMPOUND);
+    assert_eq!(a, eval::simulate_forms(&listings, 140, 7, &Form::COMPOUND));
+    assert_ne!(a, eval::simulate_forms(&listings, 140, 8, &Form::COMPOUND));
+
+    let by_id: std::collections::HashMap<&str, &Listing> =
+        listings.iter().map(|l| (l.id.as_str(), l)).collect();
+    let listed: Vec<&Listing> = listings.iter().filter(|l| l.listed).collect();
+    for form in Form::COMPOUND {
+        let n = a.iter().filter(|q| q.form == form).count();
+        assert!(n >= 10, "{form}: {n} queries");
+    }
+    for q in &a {
+        assert!(!q.expect.is_empty() && q.expect.len() <= 3, "{q:?}");
+        let expect: Vec<&Listing> = q.expect.iter().map(|id| by_id[id.as_str()]).collect();
+        let target = expect[0];
+        let department_form = matches!(
+            q.form,
+            Form::NameDept | Form::AliasDept | Form::NameDeptPinyin | Form::NameDeptInitials
+        );
+        assert!(
+            expect
+                .iter()
+                .all(|l| l.listed && l.department.is_some() == department_form),
+            "{q:?}"
+        );
+        let parent = target.parent_id.as_deref().map(|p| by_id[p]);
+        let dept = target
+            .department
+            .as_deref()
+            .map(compact)
+            .unwrap_or_default();
+        // What ends the query: the start of the department, two chars at
+        // least (or the department whole).
+        let ends_with_dept_start = |typed: &str| {
+            let chars: Vec<char> = dept.chars().collect();
+            (2.min(chars.len())..=chars.len()).any(|n| {
+                let start: String = chars[..n].iter().collect();
+                typed.ends_with(&start)
+            })
+        };
+        match q.form {
+            Form::NameDept => {
+                let p = parent.expect("a department has its organisation");
+                let name = compact(&p.name);
+                assert!(!q.query.contains(' '), "{q:?}");
+                assert!(ends_with_dept_start(&q.query), "{q:?}");
+                let org = q.query.chars().count() - dept_said(&q.query, &dept);
+                let org: String = q.query.chars().take(org).collect();
+                assert!(org.chars().count() >= 2 && name.starts_with(&org), "{q:?}");
+            }
+            Form::AliasDept => {
+                let p = parent.expect("a department has its organisation");
+                assert!(!q.query.contains(' '), "{q:?}");
+                assert!(ends_with_dept_start(&q.query), "{q:?}");
+                assert!(
+                    p.aliases.iter().any(|a| q.query.starts_with(&compact(a))),
+                    "{q:?}"
+                );
+            }
+            Form::NameService => {
+                let wanted = ["电话", "号码", "总机", "热线", "联系方式"];
+                assert!(wanted.iter().any(|w| q.query.ends_with(w)), "{q:?}");
+                let name = compact(&target.name);
+                let opened = ["请问", "我想查", "帮我查", "查一下", "麻烦查一下"];
+                let said = opened
+                    .iter()
+                    .fold(q.query.as_str(), |s, o| s.strip_prefix(o).unwrap_or(s));
+                let said = said.strip_prefix("一下").unwrap_or(said);
+                assert!(
+                    said.chars().take(2).collect::<String>()
+                        == name.chars().take(2).collect::<String>()
+                        || target.aliases.iter().any(|a| said.starts_with(&compact(a))),
+                    "{q:?}"
+                );
+            }
+            Form::PlaceName => {
+                let fields = [&target.district, &target.city, &target.province];
+                let places: Vec<String> = fields
+                    .iter()
+                    .filter_map(|f| f.as_deref())
+                    .flat_map(|f| {
+                        let stem = f.trim_end_matches(['区', '市', '省']).to_string();
+                        [f.to_string(), stem]
+                    })
+                    .collect();
+                let place = places
+                    .iter()
+                    .filter(|p| q.query.starts_with(p.as_str()))
+                    .max_by_key(|p| p.len())
+                    .unwrap_or_else(|| panic!("no place of the target opens {q:?}"));
+                assert!(!compact(&target.name).contains(place.as_str()), "{q:?}");
+                assert!(q.query.len() > place.len(), "{q:?}");
+                for l in &expect {
+                    let here = [&l.district, &l.city, &l.province]
+                        .iter()
+                        .any(|f| f.as_deref().is_some_and(|f| f.contains(place.as_str())));
+                    assert!(here, "{q:?}: {} is not in {place}", l.id);
+                }
+            }
+            Form::DerivedShort => {
+                let n = q.query.chars().count();
+                assert!((2..=6).contains(&n), "{q:?}");
+                assert!(!q.query.is_ascii(), "{q:?}");
+                for l in &listed {
+                    assert!(
+                        !compact(&l.name).starts_with(&q.query),
+                        "{q:?} starts {}",
+                        l.id
+                    );
+                    assert!(
+                        !l.aliases.iter().any(|a| compact(a) == q.query),
+                        "{q:?} is an alias of {}",
+                        l.id
+                    );
+                }
+            }
+            Form::NameDeptPinyin => {
+                assert!(
+                    q.query.chars().all(|c| c.is_ascii_lowercase() || c == ' '),
+                    "{q:?}"
+                );
+                assert!(q.query.matches(' ').count() <= 1, "{q:?}");
+            }
+            Form::NameDeptInitials => {
+                let latin: String = q
+                    .query
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_lowercase)
+                    .collect();
+                let han = &q.query[..q.query.len() - latin.len()];
+                assert!(latin.len() >= 2, "{q:?}");
+                assert!(han.chars().all(|c| !c.is_ascii()), "{q:?}");
+                if han.is_empty() {
+                    // Each letter is one char: organisation then department.
+                    let dept_chars = dept.chars().count();
+                    assert!(latin.len() >= 3 && latin.len() <= 12 + dept_chars, "{q:?}");
+                }
+            }
+            _ => unreachable!("only compound forms were asked for: {q:?}"),
+        }
+    }
+    Ok(())
+}
+
+/// How many chars at the end of `query` are the start of `dept`: the longest
+/// start, two chars at least, that ends the query.
+fn dept_said(query: &str, dept: &str) -> usize {
+    let chars: Vec<char> = dept.chars().collect();
+    (2.min(chars.len())..=chars.len())
+        .rev()
+        .find(|&n| query.ends_with(&chars[..n].iter().collect::<String>()))
+        .unwrap_or(0)
 }

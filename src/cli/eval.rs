@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use chahao::eval::{self, report, LabelledQuery};
+use chahao::eval::{self, report, Form, LabelledQuery};
 use chahao::index::{self, BatchRecord, Directory};
 use chahao::Error;
 
@@ -17,6 +17,10 @@ pub struct Args {
     pub failures: usize,
     pub keystroke_targets: Option<usize>,
     pub simulate: Option<usize>,
+    /// Forms to simulate, by snake_case name; empty: [`Form::ALL`].
+    pub forms: Vec<String>,
+    /// Simulate [`Form::COMPOUND`].
+    pub compound: bool,
     pub seed: u64,
     pub directory_count: usize,
     pub directory_seed: u64,
@@ -81,9 +85,33 @@ pub fn run(args: Args) -> Result<(), Error> {
     Ok(())
 }
 
+/// The forms `--simulate` writes: `--compound`, `--forms`, or the single
+/// forms.
+fn simulated_forms(args: &Args) -> Result<Vec<Form>, Error> {
+    if args.compound {
+        return Ok(Form::COMPOUND.to_vec());
+    }
+    if args.forms.is_empty() {
+        return Ok(Form::ALL.to_vec());
+    }
+    args.forms
+        .iter()
+        .map(|name| {
+            Form::from_name(name.trim()).ok_or_else(|| {
+                let known: Vec<&str> = Form::EVERY.iter().map(|f| f.as_str()).collect();
+                Error::Usage(format!(
+                    "unknown form {name:?} in --forms; known: {}",
+                    known.join(", ")
+                ))
+            })
+        })
+        .collect()
+}
+
 fn simulate(count: usize, args: &Args) -> Result<(), Error> {
+    let forms = simulated_forms(args)?;
     let listings = eval::directory(args.directory_count, args.directory_seed)?;
-    let queries = eval::simulate(&listings, count, args.seed);
+    let queries = eval::simulate_forms(&listings, count, args.seed, &forms);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for q in &queries {
@@ -99,6 +127,10 @@ fn simulate(count: usize, args: &Args) -> Result<(), Error> {
         args.directory_seed,
         args.seed
     );
+    for form in &forms {
+        let n = queries.iter().filter(|q| q.form == *form).count();
+        eprintln!("  {:<22} {n}", form.as_str());
+    }
     Ok(())
 }
 

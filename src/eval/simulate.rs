@@ -34,7 +34,12 @@
 //! where its expectation is at most [`MAX_EXPECT`] listings, so no query is
 //! made of a prefix shared by hundreds of listings (`广州市`).
 //!
-//! The rules of each form are on the function that writes it.
+//! The rules of each form are on the function that writes it; those of the
+//! compound forms ([`Form::COMPOUND`]: an organisation run together with a
+//! department, a place or what is wanted of it, and short names callers
+//! make up) are in its `compound` submodule.
+
+mod compound;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -109,6 +114,34 @@ struct Entry<'a> {
     ends: Vec<usize>,
     /// Words as char ranges.
     words: Vec<(usize, usize)>,
+    /// Normalised department without spaces, as chars (empty for a main
+    /// listing), and its word-level readings.
+    dept_chars: Vec<char>,
+    dept_readings: Vec<Reading>,
+    /// The listing's aliases, normalised without spaces.
+    aliases: Vec<Said>,
+}
+
+/// A text as the simulator compares it: chars and word-level readings.
+struct Said {
+    text: String,
+    chars: Vec<char>,
+    readings: Vec<Reading>,
+}
+
+impl Said {
+    fn new(text: &str) -> Said {
+        let text = compact(text);
+        Said {
+            chars: text.chars().collect(),
+            readings: pinyin::readings(&text),
+            text,
+        }
+    }
+
+    fn all_han(&self) -> bool {
+        !self.readings.is_empty() && self.readings.iter().all(|r| !r.is_empty())
+    }
 }
 
 impl Entry<'_> {
@@ -174,16 +207,38 @@ struct Simulator<'a> {
     literal: Vec<String>,
     /// Entry of each listing id.
     by_id: HashMap<&'a str, usize>,
+    /// Indexes of the listed department listings.
+    depts: Vec<usize>,
+    /// The derived short name of each entry, and the listed main listings
+    /// of each derived short name; filled only when `derived_short` is
+    /// written ([`compound`]).
+    derived: Vec<Option<String>>,
+    derived_groups: HashMap<String, Vec<usize>>,
     rng: ChaCha8Rng,
 }
 
 /// Writes `count` labelled queries over `listings`, about the same number
-/// for every form, deterministic for `seed`.
+/// for every form of [`Form::ALL`], deterministic for `seed`.
 pub fn simulate(listings: &[Listing], count: usize, seed: u64) -> Vec<LabelledQuery> {
+    simulate_forms(listings, count, seed, &Form::ALL)
+}
+
+/// Writes `count` labelled queries over `listings`, about the same number
+/// for each of `forms`, in that order, deterministic for `seed`.
+/// `simulate_forms(listings, n, seed, &Form::ALL)` is [`simulate`].
+pub fn simulate_forms(
+    listings: &[Listing],
+    count: usize,
+    seed: u64,
+    forms: &[Form],
+) -> Vec<LabelledQuery> {
     let mut sim = Simulator::new(listings, seed);
-    let per_form = count.div_ceil(Form::ALL.len());
+    if forms.contains(&Form::DerivedShort) {
+        sim.derive_short_names();
+    }
+    let per_form = count.div_ceil(forms.len().max(1));
     let mut out = Vec::new();
-    for form in Form::ALL {
+    for &form in forms {
         out.extend(sim.form(form, per_form));
     }
     out
@@ -202,6 +257,7 @@ impl<'a> Simulator<'a> {
                     .map(|w| (w.start, w.end))
                     .collect();
                 let ends = words.iter().map(|w| w.1).collect();
+                let dept = Said::new(l.department.as_deref().unwrap_or_default());
                 Entry {
                     listing: l,
                     chars,
@@ -209,11 +265,17 @@ impl<'a> Simulator<'a> {
                     readings,
                     ends,
                     words,
+                    dept_chars: dept.chars,
+                    dept_readings: dept.readings,
+                    aliases: l.aliases.iter().map(|a| Said::new(a)).collect(),
                 }
             })
             .collect();
         let mains = (0..entries.len())
             .filter(|&i| entries[i].listing.listed && entries[i].is_main())
+            .collect();
+        let depts = (0..entries.len())
+            .filter(|&i| entries[i].listing.listed && !entries[i].is_main())
             .collect();
         let stratum = entries
             .iter()
@@ -250,6 +312,9 @@ impl<'a> Simulator<'a> {
             .collect();
         Simulator {
             by_id,
+            depts,
+            derived: Vec::new(),
+            derived_groups: HashMap::new(),
             entries,
             mains,
             stratum,
@@ -306,6 +371,12 @@ impl<'a> Simulator<'a> {
         }
         match form {
             Form::Department => e.listing.department.is_some(),
+            Form::NameDept | Form::NameDeptPinyin | Form::NameDeptInitials => {
+                self.parent(i).is_some()
+            }
+            Form::AliasDept => self
+                .parent(i)
+                .is_some_and(|p| !self.entries[p].aliases.is_empty()),
             Form::ReverseNumber => true,
             _ if !e.is_main() => false,
             Form::Alias => !e.listing.aliases.is_empty(),
@@ -313,6 +384,11 @@ impl<'a> Simulator<'a> {
             Form::AreaKind => KINDS.iter().any(|k| e.text.ends_with(k)),
             Form::Polyphone => self.polyphone_at(e).is_some(),
             Form::FullName | Form::Prefix | Form::InnerWords | Form::ShortName => true,
+            Form::NameService => true,
+            Form::PlaceName => !compound::places(e.listing).is_empty(),
+            Form::DerivedShort => {
+                compound::abbreviated(e.listing) && self.derived.get(i).is_some_and(Option::is_some)
+            }
             _ => e.all_han(e.chars.len()),
         }
     }
@@ -337,6 +413,13 @@ impl<'a> Simulator<'a> {
             Form::Department => self.department(t),
             Form::ReverseNumber => self.reverse_number(t),
             Form::English => self.english(t),
+            Form::NameDept => self.name_dept(t),
+            Form::AliasDept => self.alias_dept(t),
+            Form::NameService => self.name_service(t),
+            Form::PlaceName => self.place_name(t),
+            Form::DerivedShort => self.derived_short(t),
+            Form::NameDeptPinyin => self.name_dept_pinyin(t),
+            Form::NameDeptInitials => self.name_dept_initials(t),
         }?;
         let l = self.entries[t].listing;
         let name = super::measure::display_name(&l.name, l.department.as_deref());

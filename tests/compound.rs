@@ -38,10 +38,7 @@ fn corpus() -> Vec<Listing> {
         .alias("工行")
         .category("银行")
         .area("广州市", "天河区");
-    icbc_gz.phones = vec![
-        phone("020-28986250", "总机"),
-        phone("020-87553261", "客服"),
-    ];
+    icbc_gz.phones = vec![phone("020-28986250", "总机"), phone("020-87553261", "客服")];
     let mut airport = listing("can", "广州白云国际机场", "020-36066999", 900.0)
         .alias("白云机场")
         .area("广州市", "白云区");
@@ -187,7 +184,10 @@ fn a_place_said_first_filters() {
     assert_eq!(first(&hits[2]), "sysu");
     assert_eq!(first(&hits[3]), "sysu");
     let place = &hits[3][0].parts[0];
-    assert_eq!((place.role, place.kind), (Role::Place, Some(MatchKind::Area)));
+    assert_eq!(
+        (place.role, place.kind),
+        (Role::Place, Some(MatchKind::Area))
+    );
 }
 
 #[test]
@@ -204,10 +204,17 @@ fn short_names_the_data_does_not_list() {
 
 #[test]
 fn partial_matches_say_what_did_not_match() {
-    let hits = run_all(&["中山大学保卫科", "天河中山大学", "完全不存在的单位", "中山大学附属"]);
+    let hits = run_all(&[
+        "中山大学保卫科",
+        "天河中山大学",
+        "完全不存在的单位",
+        "中山大学附属",
+    ]);
     let partial = &hits[0];
     assert_eq!(first(partial), "sysu", "{:?}", ids(partial));
-    assert!(partial.iter().all(|h| h.partial.as_deref() == Some("保卫科")));
+    assert!(partial
+        .iter()
+        .all(|h| h.partial.as_deref() == Some("保卫科")));
     assert!(partial[0]
         .parts
         .iter()

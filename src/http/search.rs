@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::cache::{Hits, Key};
-use super::metrics::Answer;
 use super::error::ApiError;
+use super::metrics::Answer;
 use super::view::HitView;
 use super::AppState;
 use crate::search::Filters;

@@ -8,7 +8,9 @@ use super::understand::{Derivation, Part, Reading, Role, Understood};
 use super::MatchKind;
 use crate::model::{Listing, PhoneNumber};
 use crate::text::key::NameKey;
-use crate::text::keys::{is_derived_short_name, key_positions, name_words};
+use crate::text::keys::{
+    derived_short_name_cost, is_derived_short_name, key_positions, name_words,
+};
 use crate::text::normalize::{compact_with_map, without_spaces};
 use crate::text::slip::{may_hold_slip, within_one_edit};
 use crate::text::{normalize, segment};
@@ -59,6 +61,13 @@ pub(super) struct PartMatch {
     pub span: Option<(usize, usize)>,
     /// The part is a whole alias, as typed (`中大`).
     pub whole_alias: bool,
+    /// For a derived short name, how far from the usual way of shortening
+    /// the name it is (`keys::derived_short_name_cost`).
+    pub short_cost: u8,
+    /// How well a department part fits the department: 2, all of it
+    /// (`bgs` for 办公室); 1, its start; 0, words inside it (`bgs` in
+    /// 招生办公室).
+    pub dept_fit: u8,
     /// For a qualifier matched through pinyin, initials or sounds (`bwc`
     /// for 保卫处), the label of that reading: the hit ranks no better.
     pub through: Option<MatchKind>,
@@ -129,13 +138,17 @@ impl<'a> Candidate<'a> {
         for d in &part.derivations {
             self.derivation_matches(d, &mut consider);
         }
-        if part.may_be_short_name()
-            && is_derived_short_name(&part.text, &name_words(self.normalized_name()))
+        if let Some(cost) = part
+            .may_be_short_name()
+            .then(|| derived_short_name_cost(&part.text, &name_words(self.normalized_name())))
+            .flatten()
         {
             consider(PartMatch {
                 kind: MatchKind::ShortName,
                 anchored: true,
                 span: None,
+                dept_fit: 0,
+                short_cost: u8::try_from(cost).unwrap_or(u8::MAX),
                 whole_alias: false,
                 through: None,
             });
@@ -152,6 +165,8 @@ impl<'a> Candidate<'a> {
                 kind: MatchKind::Department,
                 anchored: false,
                 span: None,
+                dept_fit: 0,
+                short_cost: 0,
                 whole_alias: false,
                 through: None,
             });
@@ -161,6 +176,8 @@ impl<'a> Candidate<'a> {
                 kind: MatchKind::Typo,
                 anchored: true,
                 span: whole.then(|| (0, self.listing.name.chars().count())),
+                dept_fit: 0,
+                short_cost: 0,
                 whole_alias: false,
                 through: None,
             });
@@ -170,6 +187,8 @@ impl<'a> Candidate<'a> {
                 kind,
                 anchored: false,
                 span: None,
+                dept_fit: 0,
+                short_cost: 0,
                 whole_alias: false,
                 through: None,
             });
@@ -196,6 +215,8 @@ impl<'a> Candidate<'a> {
                 kind,
                 anchored: start == 0,
                 span: Some((self.name.map[start], self.name.map[end - 1] + 1)),
+                dept_fit: 0,
+                short_cost: 0,
                 whole_alias: false,
                 through: None,
             });
@@ -210,6 +231,8 @@ impl<'a> Candidate<'a> {
                     kind,
                     anchored: start == 0,
                     span: None,
+                    dept_fit: 0,
+                    short_cost: 0,
                     whole_alias: d.reading == Reading::Literal
                         && start == 0
                         && d.keys.len() == alias.positions.len(),
@@ -217,11 +240,18 @@ impl<'a> Candidate<'a> {
                 });
             }
         }
-        if self.dept.as_ref().is_some_and(|k| k.find(d).is_some()) {
+        if let Some((dept, start)) = self.dept.as_ref().and_then(|k| Some((k, k.find(d)?))) {
+            let fit = match (start, start + d.keys.len() == dept.positions.len()) {
+                (0, true) => 2,
+                (0, false) => 1,
+                _ => 0,
+            };
             consider(PartMatch {
                 kind: MatchKind::Department,
                 anchored: false,
                 span: None,
+                dept_fit: fit,
+                short_cost: 0,
                 whole_alias: false,
                 through: (d.reading != Reading::Literal).then(|| label(d.reading)),
             });
@@ -382,6 +412,8 @@ fn words_match(name: &str, words: &[String]) -> Option<PartMatch> {
             kind: MatchKind::Inner,
             anchored: false,
             span: None,
+            dept_fit: 0,
+            short_cost: 0,
             whole_alias: false,
             through: None,
         })

@@ -29,6 +29,12 @@ pub(super) struct Facts {
     pub(super) compound: bool,
     /// Matched only part of the query.
     pub(super) partial: bool,
+    /// How far the derived short name that named it is from the usual way
+    /// of shortening its name (0 when none did).
+    pub(super) short_cost: u8,
+    /// How well the department typed fits its department (see
+    /// `PartMatch::dept_fit`).
+    pub(super) dept_fit: u8,
     /// Every part that named it as an alias typed the whole alias (`中大`):
     /// it ranks with the exact names.
     pub(super) whole_alias: bool,
@@ -107,6 +113,8 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
             && matched.iter().all(|p| p.through.is_none()),
         anchored: matched.iter().any(|p| p.anchored && !p.kind.is_qualifier()),
         typed_department: matched.iter().any(|p| p.kind == MatchKind::Department),
+        dept_fit: matched.iter().map(|p| p.dept_fit).max().unwrap_or(0),
+        short_cost: matched.iter().map(|p| p.short_cost).max().unwrap_or(0),
         whole_alias: kind == MatchKind::Alias
             && matched
                 .iter()
@@ -156,10 +164,13 @@ fn covered(hit: &Hit) -> usize {
 }
 
 /// Orders hits: a match of the whole query before a partial one, then
-/// tier, then a match of the whole name before a match of part of it
+/// tier, then a derived short name formed the usual way before a looser one
+/// (`鱼小`: 鱼珠小学 before 鱼珠沙县小吃), then a match of the whole name before a match of part of it
 /// (`zsdx` is 中山大学 before 中山大学附属第一医院), then a match at the
 /// start of the name before one inside it, then the query as typed before
-/// a reading of it as a compound request, then the listing whose number
+/// a reading of it as a compound request, then the department typed all
+/// of before one typed the start of, before one typed words inside
+/// (`五十一中bgs`: 办公室 before 招生办公室), then the listing whose number
 /// serves what was asked for (`工行客服`: the 95588 hotline), then the organisation before the
 /// names that start with its name (`zhongshanda` is 中山大学 before
 /// 中山大学附属第一医院), then more of the name spelled, then qualifiers
@@ -170,9 +181,11 @@ pub fn order(a: &Hit, b: &Hit) -> Ordering {
     fa.partial
         .cmp(&fb.partial)
         .then(a.tier().cmp(&b.tier()))
+        .then(fa.short_cost.cmp(&fb.short_cost))
         .then(fb.whole.cmp(&fa.whole))
         .then(fb.anchored.cmp(&fa.anchored))
         .then(fa.compound.cmp(&fb.compound))
+        .then(fb.dept_fit.cmp(&fa.dept_fit))
         .then(fb.serves_wanted.cmp(&fa.serves_wanted))
         .then(fb.root.cmp(&fa.root))
         .then(covered(b).cmp(&covered(a)))

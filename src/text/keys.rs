@@ -423,25 +423,80 @@ fn piece_starts(word: &[char], is_last: bool) -> Vec<char> {
 /// assert!(!is_derived_short_name("李腔", &name_words("李海敏口腔诊所")));
 /// ```
 pub fn is_derived_short_name(query: &str, words: &[String]) -> bool {
+    derived_short_name_cost(query, words).is_some()
+}
+
+/// How far from the usual way of shortening the name `query` is, as a
+/// derived short name of a name whose smallest words are `words` (see
+/// [`is_derived_short_name`]), or None when it is not one: the words skipped
+/// between its first and last pieces (a leading region or national word is
+/// skipped for free), plus one when its last piece is not from the name's
+/// last word — the word that says what kind of organisation it is.
+/// `鱼小` is 0 for 广州市/黄埔区/鱼珠/小学, 1 for 鱼珠/沙县/小吃.
+///
+/// ```
+/// use chahao::text::keys::{derived_short_name_cost, name_words};
+/// assert_eq!(derived_short_name_cost("鱼小", &name_words("广州市黄埔区鱼珠小学")), Some(0));
+/// assert_eq!(derived_short_name_cost("鱼小", &name_words("鱼珠沙县小吃")), Some(1));
+/// assert_eq!(derived_short_name_cost("小鱼", &name_words("鱼珠沙县小吃")), None);
+/// ```
+pub fn derived_short_name_cost(query: &str, words: &[String]) -> Option<usize> {
     let q: Vec<char> = query.chars().collect();
-    let w: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
-    fn go(q: &[char], w: &[Vec<char>], i: usize, j: usize, pieces: usize) -> bool {
-        if i == q.len() {
-            return pieces >= 2;
-        }
-        (j..w.len()).any(|k| {
-            let word = &w[k];
-            let head = i + 1 == q.len()
-                && pieces >= 1
-                && k + 1 == w.len()
-                && word.len() > 1
-                && word.last() == Some(&q[i]);
-            head || (1..=word.len().min(q.len() - i))
-                .rev()
-                .any(|n| word[..n] == q[i..i + n] && go(q, w, i + n, k + 1, pieces + 1))
-        })
+    if !(2..=MAX_SHORT_NAME).contains(&q.len()) {
+        return None;
     }
-    (2..=MAX_SHORT_NAME).contains(&q.len()) && go(&q, &w, 0, 0, 0)
+    let w: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+    let mut memo = std::collections::HashMap::new();
+    cost_from(&q, &w, 0, 0, 0, &mut memo)
+}
+
+/// The least cost of making `q[i..]` from words `j..`, `pieces` (0, 1 or
+/// 2: at least two) made already.
+fn cost_from(
+    q: &[char],
+    w: &[Vec<char>],
+    i: usize,
+    j: usize,
+    pieces: usize,
+    memo: &mut std::collections::HashMap<(usize, usize, usize), Option<usize>>,
+) -> Option<usize> {
+    if i == q.len() {
+        // The last piece came from word j - 1.
+        return (pieces >= 2).then(|| usize::from(j != w.len()));
+    }
+    if let Some(&known) = memo.get(&(i, j, pieces)) {
+        return known;
+    }
+    let mut best: Option<usize> = None;
+    for (k, word) in w.iter().enumerate().skip(j) {
+        // Words skipped between pieces cost; before the first, nothing.
+        let skipped = if pieces == 0 { 0 } else { k - j };
+        let mut consider = |rest: Option<usize>| {
+            if let Some(rest) = rest {
+                let total = skipped + rest;
+                if best.is_none_or(|b| total < b) {
+                    best = Some(total);
+                }
+            }
+        };
+        let next = (pieces + 1).min(2);
+        for n in 1..=word.len().min(q.len() - i) {
+            if word[..n] == q[i..i + n] {
+                consider(cost_from(q, w, i + n, k + 1, next, memo));
+            }
+        }
+        // The head char of the last word ends a short name (`农行`).
+        let head = i + 1 == q.len()
+            && pieces >= 1
+            && k + 1 == w.len()
+            && word.len() > 1
+            && word.last() == Some(&q[i]);
+        if head {
+            consider(Some(0));
+        }
+    }
+    memo.insert((i, j, pieces), best);
+    best
 }
 
 /// Longest query tried as a derived short name, in chars (the check is a

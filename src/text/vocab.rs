@@ -343,6 +343,10 @@ pub struct Vocabulary {
     spelled_departments: BTreeSet<String>,
 }
 
+/// Fewest letters of the start of a department's pinyin or initials taken
+/// as the department.
+const MIN_SPELLED_START: usize = 4;
+
 /// Fewest letters of a department's initials taken as one (`bwc`).
 const MIN_DEPARTMENT_INITIALS: usize = 2;
 
@@ -443,7 +447,16 @@ impl Vocabulary {
         for (start, c) in text.char_indices().skip(1) {
             let rest = &text[start..];
             let known = if c.is_ascii_lowercase() {
+                // In letters, as Han: the whole department, or its start
+                // (`dongshankoumingyuan` of 东山口名苑管理处) when long
+                // enough not to start half of them.
                 self.spelled_departments.contains(rest)
+                    || (rest.len() >= MIN_SPELLED_START
+                        && self
+                            .spelled_departments
+                            .range(rest.to_string()..)
+                            .next()
+                            .is_some_and(|d| d.starts_with(rest)))
             } else if rest.is_ascii() {
                 false
             } else {

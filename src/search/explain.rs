@@ -9,7 +9,7 @@ use super::MatchKind;
 use crate::model::{Listing, PhoneNumber};
 use crate::text::key::NameKey;
 use crate::text::keys::{
-    derived_short_name_cost, is_derived_short_name, key_positions, name_words,
+    derived_short_name_cost, is_derived_short_name, key_positions, name_words, short_name_words,
 };
 use crate::text::normalize::{compact_with_map, without_spaces};
 use crate::text::slip::{may_hold_slip, within_one_edit};
@@ -140,7 +140,7 @@ impl<'a> Candidate<'a> {
         }
         if let Some(cost) = part
             .may_be_short_name()
-            .then(|| derived_short_name_cost(&part.text, &name_words(self.normalized_name())))
+            .then(|| derived_short_name_cost(&part.text, &short_name_words(self.normalized_name())))
             .flatten()
         {
             consider(PartMatch {
@@ -224,7 +224,10 @@ impl<'a> Candidate<'a> {
         for alias in &self.aliases {
             if let Some(start) = alias.find(d) {
                 let kind = match d.reading {
-                    Reading::Literal => MatchKind::Alias,
+                    // Chars inside an alias are chars inside a name: not
+                    // the alias as typed (`岗中` in 建行昌岗中路支行).
+                    Reading::Literal if start == 0 => MatchKind::Alias,
+                    Reading::Literal => MatchKind::Inner,
                     reading => label(reading),
                 };
                 consider(PartMatch {

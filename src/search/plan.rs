@@ -28,10 +28,14 @@ use crate::text::slip::may_hold_slip;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stage {
     /// What was typed, as typed: the anchored prefix terms, the literal and
-    /// pinyin phrases at the start of a name and in an alias, the literal
-    /// chars inside a name, the number, the English name; for a query of
-    /// several parts, all parts together.
+    /// pinyin phrases at the start of a name and in an alias, the number,
+    /// the English name; for a query of several parts, all parts together.
     Typed,
+    /// Short names derived from a name's words (`北师大`, `农行`): they rank
+    /// above chars inside a name, so they are looked up before them.
+    Short,
+    /// The literal chars inside a name.
+    Inside,
     /// Typed pinyin or initials inside a name or an alias.
     Within,
     /// What it may stand for: derived short names, homophones, fuzzy pinyin
@@ -72,7 +76,7 @@ impl Stage {
             return false;
         }
         match self {
-            Stage::Typed => true,
+            Stage::Typed | Stage::Short | Stage::Inside => true,
             Stage::Within | Stage::DerivedWithin | Stage::Slips => !so_far.found,
             Stage::Derived => !(so_far.found && so_far.several_parts),
         }
@@ -169,7 +173,7 @@ fn plan_part(plan: &mut Planned, understood: &Understood, part: &Part) {
     }
     if let Some(probes) = derived_short_name_probes(part) {
         for probe in probes {
-            plan.add(Stage::Derived, probe);
+            plan.add(Stage::Short, probe);
         }
     }
     let mut derivations: Vec<&Derivation> = part.derivations.iter().collect();
@@ -238,7 +242,7 @@ fn plan_part(plan: &mut Planned, understood: &Understood, part: &Part) {
         let inside = in_field(SeqField::Name, d.keys.clone(), d.prefix_last);
         let initials_only = d.keys.iter().all(|k| matches!(k, NameKey::Initial(_)));
         match (sounds, d.reading) {
-            (false, Reading::Literal) => plan.add(Stage::Typed, inside),
+            (false, Reading::Literal) => plan.add(Stage::Inside, inside),
             // Long initials inside a name are no one's way of naming it,
             // and the dearest look-up there is (every key is common).
             (false, _) if initials_only && d.keys.len() > MAX_INNER_INITIALS => {}

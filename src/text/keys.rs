@@ -345,6 +345,42 @@ const MAX_PAIR_SPAN: usize = MAX_PAIR_WORDS;
 /// Most words of a name whose start pairs are indexed.
 const MAX_PAIR_WORDS: usize = 8;
 
+/// The smallest words of a normalised name that a derived short name is
+/// made of: the name's words after its leading national or regional prefix
+/// (`中国`, `广州市`, `黄埔区` …), which short names drop — `鱼小` is
+/// 鱼珠小学, never 黄埔区…小学 — unless nothing but one word would be left
+/// (中国银行 keeps 中国).
+///
+/// ```
+/// use chahao::text::keys::short_name_words;
+/// assert_eq!(short_name_words("广州市黄埔区鱼珠小学"), ["鱼珠", "小学"]);
+/// assert_eq!(short_name_words("中国农业银行"), ["农业", "银行"]);
+/// assert_eq!(short_name_words("北京体育学院"), ["北京", "体育", "学院"]);
+/// ```
+pub fn short_name_words(normalized: &str) -> Vec<String> {
+    let compact = without_spaces(normalized);
+    let mut start = 0;
+    for word in super::segment::words(&compact) {
+        let prefix = NATIONAL_PREFIXES.contains(&word.text)
+            || (word.text.chars().count() >= 3
+                && ["省", "市", "区", "县"]
+                    .iter()
+                    .any(|s| word.text.ends_with(s)));
+        if !prefix {
+            break;
+        }
+        let rest = &compact[start + word.text.len()..];
+        if name_words(rest).len() < 2 {
+            break;
+        }
+        start += word.text.len();
+    }
+    name_words(&compact[start..])
+}
+
+/// National prefixes a short name drops.
+const NATIONAL_PREFIXES: &[&str] = &["中国", "中华人民共和国", "全国", "中华"];
+
 /// The smallest words of a normalised name (see [`super::segment::fine_words`]).
 pub fn name_words(normalized: &str) -> Vec<String> {
     super::segment::fine_words(&without_spaces(normalized))
@@ -369,7 +405,7 @@ pub fn name_words(normalized: &str) -> Vec<String> {
 /// assert!(word_pair_keys("中国农业银行").contains(&"S农行".to_string()));
 /// ```
 pub fn word_pair_keys(normalized: &str) -> Vec<String> {
-    let words = name_words(normalized);
+    let words = short_name_words(normalized);
     let last = words.len().checked_sub(1);
     let words: Vec<Vec<char>> = words
         .iter()

@@ -156,6 +156,7 @@ impl<'a> Candidate<'a> {
         // A department said short (`心内科` for 心血管内科, `就业中心` for
         // 就业指导中心), as a name is.
         if part.role == Role::Department
+            && part.text.chars().count() >= MIN_SHORT_DEPARTMENT
             && part.may_be_short_name()
             && self.listing.department.as_deref().is_some_and(|dept| {
                 is_derived_short_name(&part.text, &name_words(&normalize(dept)))
@@ -261,6 +262,10 @@ impl<'a> Candidate<'a> {
         }
     }
 }
+
+/// Fewest chars of a department said short (`心内科`): two would fit far
+/// too many departments.
+const MIN_SHORT_DEPARTMENT: usize = 3;
 
 /// Returns true if and only if a part read as `role` may match as `m`:
 /// an organisation by its name, an alias or a short name (never by a

@@ -296,11 +296,13 @@ impl Hit {
     /// or alias as typed; the whole of a name spelled any way (`交同银行`
     /// sounds like all of 交通银行); a name typed from its start, in pinyin,
     /// initials or sounds, even with a slip (`gzhshthq…`: the way a name is
-    /// typed, not a request); the English name.
+    /// typed, not a request); the English name; a short name formed the
+    /// usual way (`广东工大`).
     fn answers_as_typed(&self) -> bool {
         self.tier() <= Tier::Alias
             || self.facts.spells_whole_name()
             || self.kind == MatchKind::English
+            || self.facts.usual_short_name()
             || (self.facts.anchored_name()
                 && self.kind != MatchKind::ShortName
                 && !self.kind.is_qualifier())
@@ -359,6 +361,9 @@ fn is_hotline(number: &str) -> bool {
         .is_ok_and(|n| matches!(n.kind(), PhoneKind::Service | PhoneKind::TollFree))
 }
 
+/// How many times more candidates a derived short name's look-up reads.
+const SHORT_NAME_BREADTH: usize = 4;
+
 /// Fewest hits a compound reading gathers.
 const READING_LIMIT: usize = 10;
 
@@ -410,7 +415,15 @@ fn gather(
         if !runs {
             continue;
         }
-        for candidate in dir.most_popular(snapshot, probe, per_probe)? {
+        // A derived short name fits many names' words (`鱼小`: every
+        // 鱼… 小… name), the one meant often not the most popular: its
+        // look-ups read more candidates, each checked by its word fit.
+        let wanted = if *stage == Stage::Short {
+            per_probe * SHORT_NAME_BREADTH
+        } else {
+            per_probe
+        };
+        for candidate in dir.most_popular(snapshot, probe, wanted)? {
             if seen.insert(candidate) {
                 if let Some(hit) = judge(dir, snapshot, candidate, understood)? {
                     hits.push(hit);

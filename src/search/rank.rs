@@ -29,6 +29,8 @@ pub(super) struct Facts {
     pub(super) compound: bool,
     /// Matched only part of the query.
     pub(super) partial: bool,
+    /// A derived short name named it.
+    pub(super) short_name: bool,
     /// How far the derived short name that named it is from the usual way
     /// of shortening its name (0 when none did).
     pub(super) short_cost: u8,
@@ -49,6 +51,13 @@ impl Facts {
     /// its start: no other reading of the query explains it better.
     pub(super) fn spells_whole_name(&self) -> bool {
         self.whole && self.anchored
+    }
+
+    /// Returns true if and only if a derived short name formed the usual
+    /// way named it: a piece of each word from the first, the last piece
+    /// from the last word.
+    pub(super) fn usual_short_name(&self) -> bool {
+        self.short_name && self.short_cost == 0
     }
 
     /// Returns true if and only if a naming part matched from the start of
@@ -115,6 +124,7 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
         typed_department: matched.iter().any(|p| p.kind == MatchKind::Department),
         dept_fit: matched.iter().map(|p| p.dept_fit).max().unwrap_or(0),
         short_cost: matched.iter().map(|p| p.short_cost).max().unwrap_or(0),
+        short_name: kind == MatchKind::ShortName,
         whole_alias: kind == MatchKind::Alias
             && matched
                 .iter()

@@ -358,22 +358,33 @@ const MAX_PAIR_WORDS: usize = 8;
 /// assert_eq!(short_name_words("北京体育学院"), ["北京", "体育", "学院"]);
 /// ```
 pub fn short_name_words(normalized: &str) -> Vec<String> {
+    const DIVISIONS: [&str; 4] = ["省", "市", "区", "县"];
     let compact = without_spaces(normalized);
+    let words = super::segment::words(&compact);
     let mut start = 0;
-    for word in super::segment::words(&compact) {
-        let prefix = NATIONAL_PREFIXES.contains(&word.text)
-            || (word.text.chars().count() >= 3
-                && ["省", "市", "区", "县"]
-                    .iter()
-                    .any(|s| word.text.ends_with(s)));
-        if !prefix {
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i].text;
+        // A division is one word (`广州市`) or a name and its suffix
+        // (`增城` `区`).
+        let taken = if NATIONAL_PREFIXES.contains(&word)
+            || (word.chars().count() >= 3 && DIVISIONS.iter().any(|s| word.ends_with(s)))
+        {
+            1
+        } else if words
+            .get(i + 1)
+            .is_some_and(|next| DIVISIONS.contains(&next.text) && word.chars().count() >= 2)
+        {
+            2
+        } else {
+            break;
+        };
+        let len: usize = words[i..i + taken].iter().map(|w| w.text.len()).sum();
+        if name_words(&compact[start + len..]).len() < 2 {
             break;
         }
-        let rest = &compact[start + word.text.len()..];
-        if name_words(rest).len() < 2 {
-            break;
-        }
-        start += word.text.len();
+        start += len;
+        i += taken;
     }
     name_words(&compact[start..])
 }
@@ -464,16 +475,16 @@ pub fn is_derived_short_name(query: &str, words: &[String]) -> bool {
 
 /// How far from the usual way of shortening the name `query` is, as a
 /// derived short name of a name whose smallest words are `words` (see
-/// [`is_derived_short_name`]), or None when it is not one: the words skipped
-/// between its first and last pieces (a leading region or national word is
-/// skipped for free), plus one when its last piece is not from the name's
-/// last word — the word that says what kind of organisation it is.
-/// `鱼小` is 0 for 广州市/黄埔区/鱼珠/小学, 1 for 鱼珠/沙县/小吃.
+/// [`is_derived_short_name`]; the leading region and national words are
+/// gone from them already), or None when it is not one: the words skipped
+/// before and between its pieces, plus one when its last piece is not from
+/// the name's last word — the word that says what kind of organisation it
+/// is. `鱼小` is 0 for 鱼珠/小学, 2 for 鱼珠/沙县/小吃.
 ///
 /// ```
 /// use chahao::text::keys::{derived_short_name_cost, name_words};
-/// assert_eq!(derived_short_name_cost("鱼小", &name_words("广州市黄埔区鱼珠小学")), Some(0));
-/// assert_eq!(derived_short_name_cost("鱼小", &name_words("鱼珠沙县小吃")), Some(1));
+/// assert_eq!(derived_short_name_cost("鱼小", &name_words("鱼珠小学")), Some(0));
+/// assert_eq!(derived_short_name_cost("鱼小", &name_words("鱼珠沙县小吃")), Some(2));
 /// assert_eq!(derived_short_name_cost("小鱼", &name_words("鱼珠沙县小吃")), None);
 /// ```
 pub fn derived_short_name_cost(query: &str, words: &[String]) -> Option<usize> {
@@ -505,8 +516,9 @@ fn cost_from(
     }
     let mut best: Option<usize> = None;
     for (k, word) in w.iter().enumerate().skip(j) {
-        // Words skipped between pieces cost; before the first, nothing.
-        let skipped = if pieces == 0 { 0 } else { k - j };
+        // Every word skipped costs one: short names take a piece of each
+        // word, and skip a middle word (or a leading one) seldom.
+        let skipped = k - j;
         let mut consider = |rest: Option<usize>| {
             if let Some(rest) = rest {
                 let total = skipped + rest;

@@ -16,7 +16,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use chahao::eval::{simulate, Form};
+use chahao::eval::{simulate, simulate_forms, Form};
 use chahao::gen::Generator;
 use chahao::index::{self, BatchRecord, Directory};
 use chahao::model::Listing;
@@ -84,11 +84,20 @@ fn forms(listings: &[Listing]) -> Vec<(&'static str, Vec<String>)> {
         PER_FORM * Form::ALL.len(),
         SEED,
     );
-    let mut forms: Vec<(&'static str, Vec<String>)> = Form::ALL
+    // The compound requests apart, so that the queries of the forms above
+    // stay the ones measured before them.
+    let requests = simulate_forms(
+        &listings[..SIMULATED_OVER],
+        PER_FORM * Form::COMPOUND.len(),
+        SEED,
+        &Form::COMPOUND,
+    );
+    let mut forms: Vec<(&'static str, Vec<String>)> = Form::EVERY
         .iter()
         .map(|form| {
             let queries = simulated
                 .iter()
+                .chain(&requests)
                 .filter(|q| q.form == *form)
                 .map(|q| q.query.clone())
                 .collect();

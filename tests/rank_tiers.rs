@@ -8,7 +8,9 @@
 //!    qualifiers department, area and category when only they matched.
 //! 2. A better tier ranks above a worse one, whatever the popularity, for
 //!    every pair of neighbouring tiers one query can reach together:
-//!    exact > prefix, prefix > alias, alias > short_name,
+//!    exact > prefix; a whole alias as typed ranks with the exact names,
+//!    so above a prefix (`华工` is 华南理工大学 before 华工科技); alias >
+//!    short_name,
 //!    short_name > inner, inner and number > the tiers below prefix only,
 //!    full_pinyin > initials.
 //!
@@ -135,12 +137,12 @@ fn exact_ranks_above_prefix() {
 }
 
 #[test]
-fn prefix_ranks_above_alias() {
-    // 华工 is the alias of 华南理工大学, more popular, and the start of the
-    // name of 华工科技.
+fn a_whole_alias_ranks_above_a_prefix() {
+    // 华工 is the whole alias of 华南理工大学 and the start of the name of
+    // 华工科技: a caller saying 华工 means the university, by its name.
     let hits = run("华工");
-    assert_eq!(ids(&hits), ["h2", "h1"]);
-    assert_eq!(kinds(&hits), ["prefix", "alias"]);
+    assert_eq!(ids(&hits), ["h1", "h2"]);
+    assert_eq!(kinds(&hits), ["alias", "prefix"]);
 }
 
 #[test]

@@ -59,6 +59,10 @@ pub struct Tally {
     pub hit5: usize,
     /// Sum of the reciprocal ranks (0 when not within [`DEPTH`]).
     pub rr_sum: f64,
+    /// Queries that got no hit at all (an empty screen).
+    pub zero: usize,
+    /// Queries answered only partially: nothing matched the whole query.
+    pub partial: usize,
 }
 
 impl Tally {
@@ -69,6 +73,21 @@ impl Tally {
             self.hit1 += usize::from(r == 1);
             self.hit5 += usize::from(r <= 5);
             self.rr_sum += 1.0 / r as f64;
+        }
+    }
+
+    /// Counts what one query's hits were: none at all, or only partial.
+    pub fn answered(&mut self, hits: &[search::Hit]) {
+        self.zero += usize::from(hits.is_empty());
+        self.partial += usize::from(hits.first().is_some_and(|h| h.partial.is_some()));
+    }
+
+    /// Share of queries that got no hit at all (0.0 for no query).
+    pub fn zero_rate(&self) -> f64 {
+        if self.n == 0 {
+            0.0
+        } else {
+            self.zero as f64 / self.n as f64
         }
     }
 
@@ -161,8 +180,11 @@ pub fn measure(dir: &Directory, queries: &[LabelledQuery]) -> Result<Measured> {
             .iter()
             .position(|h| q.expect.contains(&h.listing.id))
             .map(|p| p + 1);
-        by_form.entry(q.form).or_default().add(rank);
+        let tally = by_form.entry(q.form).or_default();
+        tally.add(rank);
+        tally.answered(&hits);
         overall.add(rank);
+        overall.answered(&hits);
         let top = hits
             .iter()
             .take(5)

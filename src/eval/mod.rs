@@ -176,6 +176,12 @@ impl Form {
         Form::EVERY.into_iter().find(|f| f.as_str() == name)
     }
 
+    /// Returns true if and only if the form is one of [`Form::COMPOUND`]:
+    /// a request as callers say it rather than a clean name.
+    pub fn is_compound(self) -> bool {
+        Form::COMPOUND.contains(&self)
+    }
+
     /// The snake_case name used in the files.
     pub fn as_str(self) -> &'static str {
         match self {

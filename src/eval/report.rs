@@ -33,6 +33,16 @@ pub fn form_table(measured: &Measured) -> String {
         }
     }
     row(&mut out, "overall", &measured.overall);
+    let o = &measured.overall;
+    let _ = writeln!(
+        out,
+        "zero-result rate {:.2}% ({} of {} queries got no hit at all); \
+         {} answered only partially",
+        o.zero_rate() * 100.0,
+        o.zero,
+        o.n,
+        o.partial
+    );
     out
 }
 

@@ -404,9 +404,6 @@ fn gather(
                     named: hits.iter().any(|h| h.tier() <= Tier::Alias),
                     several_parts,
                 };
-                if so_far.named {
-                    break;
-                }
                 let runs = stage.runs(so_far);
                 current = Some((*stage, runs));
                 runs

@@ -64,19 +64,19 @@ impl Stage {
     /// Returns true if and only if this stage runs after what the stages
     /// before it found.
     ///
-    /// - Nothing runs once a name or alias matched as typed: sound-alikes
-    ///   and slips would only add noise below it.
+    /// - What was typed, derived short names and chars inside names always
+    ///   run (until the list is full): they fill it below a name matched.
+    /// - Nothing else runs once a name or alias matched as typed:
+    ///   sound-alikes and slips would only add noise below it.
     /// - Pinyin inside a name, fuzzy or not, and a slip run only when
     ///   nothing was found: they are dear on a big directory, and a worse
     ///   explanation of what was typed than any match already found.
     /// - What the words of a query of several may stand for (`天河 中衣`)
     ///   runs only when the words found nothing as typed.
     pub fn runs(self, so_far: SoFar) -> bool {
-        if so_far.named {
-            return false;
-        }
         match self {
             Stage::Typed | Stage::Short | Stage::Inside => true,
+            _ if so_far.named => false,
             Stage::Within | Stage::DerivedWithin | Stage::Slips => !so_far.found,
             Stage::Derived => !(so_far.found && so_far.several_parts),
         }

@@ -446,6 +446,19 @@ async fn public_page(client: &Client, rig: &Rig) -> TestResult {
     )
     .await?;
 
+    // Nothing matches all of a request: the page says what it shows
+    // instead.
+    client.find(Locator::Id("q")).await?.clear().await?;
+    type_slowly(client, "中山大学保卫科").await?;
+    wait_for(
+        client,
+        "the partial-match notice",
+        "const s = document.getElementById('status').textContent; \
+         return s.includes('未找到「中山大学保卫科」，以下为「中山大学」的结果') \
+           && document.querySelector('#results .card');",
+    )
+    .await?;
+
     // A slow answer to an earlier keystroke never overwrites a newer one:
     // the answer for "中" is held back for 1.5 s (the fake fetch ignores
     // aborts, as a slow network might), "中山大学" answers at once.

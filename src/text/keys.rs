@@ -349,11 +349,13 @@ const MAX_PAIR_WORDS: usize = 8;
 /// made of: the name's words after its leading national or regional prefix
 /// (`中国`, `广州市`, `黄埔区` …), which short names drop — `鱼小` is
 /// 鱼珠小学, never 黄埔区…小学 — unless nothing but one word would be left
-/// (中国银行 keeps 中国).
+/// (中国银行 keeps 中国); the level of the last division dropped (`省`,
+/// `市`, `区`, `县`) stays, as a word of its own (`省医`, `市一`).
 ///
 /// ```
 /// use chahao::text::keys::short_name_words;
-/// assert_eq!(short_name_words("广州市黄埔区鱼珠小学"), ["鱼珠", "小学"]);
+/// assert_eq!(short_name_words("广州市黄埔区鱼珠小学"), ["区", "鱼珠", "小学"]);
+/// assert_eq!(short_name_words("广东省人民医院"), ["省", "人民", "医院"]);
 /// assert_eq!(short_name_words("中国农业银行"), ["农业", "银行"]);
 /// assert_eq!(short_name_words("北京体育学院"), ["北京", "体育", "学院"]);
 /// ```
@@ -386,7 +388,27 @@ pub fn short_name_words(normalized: &str) -> Vec<String> {
         start += len;
         i += taken;
     }
-    name_words(&compact[start..])
+    let mut out = Vec::new();
+    // The level of the last division dropped stands for it: `省医` is
+    // 广东省人民医院, `市一` 广州市第一人民医院, `区法院` a district's court.
+    if start > 0 {
+        let level = compact[..start]
+            .chars()
+            .last()
+            .filter(|c| LEVELS.contains(c));
+        out.extend(level.map(String::from));
+    }
+    out.extend(name_words(&compact[start..]));
+    out
+}
+
+/// The chars that end a division's name and stand for it in a short name.
+const LEVELS: [char; 4] = ['省', '市', '区', '县'];
+
+/// Returns true if and only if `word` is the level of a dropped division
+/// (see [`short_name_words`]): skipping it costs nothing.
+fn is_level(word: &[char]) -> bool {
+    matches!(word, [c] if LEVELS.contains(c))
 }
 
 /// National prefixes a short name drops.
@@ -517,8 +539,9 @@ fn cost_from(
     let mut best: Option<usize> = None;
     for (k, word) in w.iter().enumerate().skip(j) {
         // Every word skipped costs one: short names take a piece of each
-        // word, and skip a middle word (or a leading one) seldom.
-        let skipped = k - j;
+        // word, and skip a middle word (or a leading one) seldom; a
+        // division's level is skipped for free.
+        let skipped = (j..k).filter(|&x| !(x == 0 && is_level(&w[0]))).count();
         let mut consider = |rest: Option<usize>| {
             if let Some(rest) = rest {
                 let total = skipped + rest;

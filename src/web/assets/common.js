@@ -30,6 +30,19 @@ const Chahao = (() => {
     return MATCH_LABELS[kind] || "相关";
   }
 
+  // When nothing matched the whole query, the hits match part of it: says
+  // so, naming what was looked up instead ("未找到「中山大学保卫科」，以下为
+  // 「中山大学」的结果"); null for hits of the whole query.
+  function partialNotice(query, hits) {
+    const first = hits[0];
+    if (!first || !first.partial) return null;
+    const matched = (first.parts || [])
+      .filter((p) => p.match && p.role !== "wanted")
+      .map((p) => p.text)
+      .join(" ");
+    return `未找到「${query.trim()}」，以下为「${matched}」的结果`;
+  }
+
   // Builds an element; `children` are nodes or strings (set as text, never
   // parsed as HTML, so data from the directory cannot inject markup).
   function el(tag, attrs, ...children) {
@@ -167,5 +180,14 @@ const Chahao = (() => {
     }
   }
 
-  return { el, highlighted, getJson, matchLabel, Searcher, adoptToken, authHeaders };
+  return {
+    el,
+    highlighted,
+    getJson,
+    matchLabel,
+    partialNotice,
+    Searcher,
+    adoptToken,
+    authHeaders,
+  };
 })();

@@ -26,7 +26,9 @@
     onResults: (body, params) => {
       hits = body.hits;
       shownQuery = params.q;
-      status.textContent = hits.length ? `${hits.length} 条` : "没有匹配的单位";
+      status.textContent =
+        Chahao.partialNotice(params.q, hits) ||
+        (hits.length ? `${hits.length} 条` : "没有匹配的单位");
       status.classList.remove("error");
       drawHits();
       move(hits.length ? 0 : -1);

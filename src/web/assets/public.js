@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, highlighted, getJson, Searcher } = Chahao;
+  const { el, highlighted, getJson, partialNotice, Searcher } = Chahao;
   const form = document.getElementById("search-form");
   const input = document.getElementById("q");
   const district = document.getElementById("district");
@@ -46,9 +46,11 @@
 
   function show(body) {
     results.replaceChildren(...body.hits.map(card));
-    status.textContent = body.hits.length
-      ? `找到 ${body.hits.length} 条结果`
-      : "没有找到匹配的单位，请换个说法试试（如简称或拼音首字母）。";
+    status.textContent =
+      partialNotice(body.query, body.hits) ||
+      (body.hits.length
+        ? `找到 ${body.hits.length} 条结果`
+        : "没有找到匹配的单位，请换个说法试试（如简称或拼音首字母）。");
     status.classList.remove("error");
   }
 

@@ -137,33 +137,19 @@ impl Form {
     ];
 
     /// Every form: [`Form::ALL`], then [`Form::COMPOUND`].
-    pub const EVERY: [Form; 25] = [
-        Form::FullName,
-        Form::Prefix,
-        Form::InnerWords,
-        Form::Alias,
-        Form::ShortName,
-        Form::Initials,
-        Form::FullPinyin,
-        Form::AmbiguousSplit,
-        Form::Mixed,
-        Form::Homophone,
-        Form::FuzzyPinyin,
-        Form::Typo,
-        Form::Polyphone,
-        Form::TraditionalFullwidth,
-        Form::AreaKind,
-        Form::Department,
-        Form::ReverseNumber,
-        Form::English,
-        Form::NameDept,
-        Form::AliasDept,
-        Form::NameService,
-        Form::PlaceName,
-        Form::DerivedShort,
-        Form::NameDeptPinyin,
-        Form::NameDeptInitials,
-    ];
+    pub const EVERY: [Form; 25] = {
+        let mut every = [Form::FullName; 25];
+        let mut i = 0;
+        while i < Form::ALL.len() {
+            every[i] = Form::ALL[i];
+            i += 1;
+        }
+        while i < every.len() {
+            every[i] = Form::COMPOUND[i - Form::ALL.len()];
+            i += 1;
+        }
+        every
+    };
 
     /// The form of a snake_case name, as [`Form::as_str`] writes it.
     ///

@@ -74,6 +74,20 @@ pub(super) struct PartMatch {
 }
 
 impl PartMatch {
+    /// A match of kind `kind`, from the start or not, on `span` of the
+    /// name; the facts only some matches have left at their defaults.
+    fn new(kind: MatchKind, anchored: bool, span: Option<(usize, usize)>) -> PartMatch {
+        PartMatch {
+            kind,
+            anchored,
+            span,
+            dept_fit: 0,
+            short_cost: 0,
+            whole_alias: false,
+            through: None,
+        }
+    }
+
     /// The tier this match alone ranks at: a whole alias as typed (`中大`)
     /// names its listing as surely as its name does.
     pub fn tier(&self) -> super::Tier {
@@ -144,13 +158,8 @@ impl<'a> Candidate<'a> {
             .flatten()
         {
             consider(PartMatch {
-                kind: MatchKind::ShortName,
-                anchored: true,
-                span: None,
-                dept_fit: 0,
                 short_cost: u8::try_from(cost).unwrap_or(u8::MAX),
-                whole_alias: false,
-                through: None,
+                ..PartMatch::new(MatchKind::ShortName, true, None)
             });
         }
         // A department said short (`心内科` for 心血管内科, `就业中心` for
@@ -162,37 +171,17 @@ impl<'a> Candidate<'a> {
                 is_derived_short_name(&part.text, &name_words(&normalize(dept)))
             })
         {
-            consider(PartMatch {
-                kind: MatchKind::Department,
-                anchored: false,
-                span: None,
-                dept_fit: 0,
-                short_cost: 0,
-                whole_alias: false,
-                through: None,
-            });
+            consider(PartMatch::new(MatchKind::Department, false, None));
         }
         if let Some(whole) = typo_of(&part.text, self.normalized_name()) {
-            consider(PartMatch {
-                kind: MatchKind::Typo,
-                anchored: true,
-                span: whole.then(|| (0, self.listing.name.chars().count())),
-                dept_fit: 0,
-                short_cost: 0,
-                whole_alias: false,
-                through: None,
-            });
+            consider(PartMatch::new(
+                MatchKind::Typo,
+                true,
+                whole.then(|| (0, self.listing.name.chars().count())),
+            ));
         }
         if let Some(kind) = self.areas().qualifier(&part.text) {
-            consider(PartMatch {
-                kind,
-                anchored: false,
-                span: None,
-                dept_fit: 0,
-                short_cost: 0,
-                whole_alias: false,
-                through: None,
-            });
+            consider(PartMatch::new(kind, false, None));
         }
         if let Some(m) = words_match(self.normalized_name(), &part.words) {
             consider(m);
@@ -212,15 +201,11 @@ impl<'a> Candidate<'a> {
                 Reading::Literal if start == 0 => MatchKind::Prefix,
                 reading => label(reading),
             };
-            consider(PartMatch {
+            consider(PartMatch::new(
                 kind,
-                anchored: start == 0,
-                span: Some((self.name.map[start], self.name.map[end - 1] + 1)),
-                dept_fit: 0,
-                short_cost: 0,
-                whole_alias: false,
-                through: None,
-            });
+                start == 0,
+                Some((self.name.map[start], self.name.map[end - 1] + 1)),
+            ));
         }
         for alias in &self.aliases {
             if let Some(start) = alias.find(d) {
@@ -232,15 +217,10 @@ impl<'a> Candidate<'a> {
                     reading => label(reading),
                 };
                 consider(PartMatch {
-                    kind,
-                    anchored: start == 0,
-                    span: None,
-                    dept_fit: 0,
-                    short_cost: 0,
                     whole_alias: d.reading == Reading::Literal
                         && start == 0
                         && d.keys.len() == alias.positions.len(),
-                    through: None,
+                    ..PartMatch::new(kind, start == 0, None)
                 });
             }
         }
@@ -251,13 +231,9 @@ impl<'a> Candidate<'a> {
                 _ => 0,
             };
             consider(PartMatch {
-                kind: MatchKind::Department,
-                anchored: false,
-                span: None,
                 dept_fit: fit,
-                short_cost: 0,
-                whole_alias: false,
                 through: (d.reading != Reading::Literal).then(|| label(d.reading)),
+                ..PartMatch::new(MatchKind::Department, false, None)
             });
         }
     }
@@ -416,15 +392,7 @@ fn words_match(name: &str, words: &[String]) -> Option<PartMatch> {
     words
         .iter()
         .all(|w| name_words.contains(w))
-        .then_some(PartMatch {
-            kind: MatchKind::Inner,
-            anchored: false,
-            span: None,
-            dept_fit: 0,
-            short_cost: 0,
-            whole_alias: false,
-            through: None,
-        })
+        .then_some(PartMatch::new(MatchKind::Inner, false, None))
 }
 
 /// Returns true if and only if one of the listing's numbers is, starts or

@@ -154,7 +154,10 @@ impl<'a> Candidate<'a> {
         }
         if let Some(cost) = part
             .may_be_short_name()
-            .then(|| derived_short_name_cost(&part.text, &short_name_words(self.normalized_name())))
+            .then(|| {
+                let (words, prefix) = short_name_words(self.normalized_name());
+                derived_short_name_cost(&part.text, &words, prefix)
+            })
             .flatten()
         {
             consider(PartMatch {

@@ -357,13 +357,18 @@ fn derived_short_name_probes(part: &Part) -> Option<Vec<Probe>> {
         .iter()
         .map(|c| Probe::Key(SeqField::Name, NameKey::Char(*c)))
         .collect();
+    // Pairs of words after the name's regional prefix first: the usual
+    // short names (`鱼小` is 鱼珠小学 before any 黄埔区…小学).
+    let pair_kinds: [fn(char, char) -> PrefixKey; 2] = [PrefixKey::CorePair, PrefixKey::WordPair];
     Some(
-        chars[1..]
+        pair_kinds
             .iter()
-            .map(|&second| {
-                let mut all = vec![Probe::Prefix(PrefixKey::WordPair(chars[0], second))];
-                all.extend(all_chars.iter().cloned());
-                Probe::All(all)
+            .flat_map(|pair| {
+                chars[1..].iter().map(|&second| {
+                    let mut all = vec![Probe::Prefix(pair(chars[0], second))];
+                    all.extend(all_chars.iter().cloned());
+                    Probe::All(all)
+                })
             })
             .collect(),
     )

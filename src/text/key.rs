@@ -67,8 +67,13 @@ pub enum PrefixKey<S = String> {
     /// The name or alias is this, whole.
     Whole(PrefixKind, S),
     /// The first char of one word of the name and the first char of a
-    /// later one (`北师` of 北京师范大学).
+    /// later one (`北师` of 北京师范大学), one of them in the name's
+    /// national or regional prefix (`广州市`, `黄埔区`).
     WordPair(char, char),
+    /// The same of two words after that prefix (`鱼小` of
+    /// 广州市黄埔区鱼珠小学): how a short name is usually made, looked up
+    /// first.
+    CorePair(char, char),
 }
 
 /// A key of the `phone` field.
@@ -240,9 +245,13 @@ impl<S: AsRef<str>> PrefixKey<S> {
                 tagged(&mut out, kind.tag(), s.as_ref());
                 out
             }
-            PrefixKey::WordPair(a, b) => {
+            PrefixKey::WordPair(a, b) | PrefixKey::CorePair(a, b) => {
                 let mut out = String::with_capacity(1 + a.len_utf8() + b.len_utf8());
-                out.push('S');
+                out.push(if matches!(self, PrefixKey::CorePair(..)) {
+                    'C'
+                } else {
+                    'S'
+                });
                 out.push(*a);
                 out.push(*b);
                 out
@@ -256,9 +265,10 @@ impl PrefixKey {
     pub fn decode(stored: &str) -> Option<PrefixKey> {
         let mut chars = stored.chars();
         let tag = chars.next()?;
-        if tag == 'S' {
+        if tag == 'S' || tag == 'C' {
             return match (chars.next(), chars.next(), chars.next()) {
-                (Some(a), Some(b), None) => Some(PrefixKey::WordPair(a, b)),
+                (Some(a), Some(b), None) if tag == 'S' => Some(PrefixKey::WordPair(a, b)),
+                (Some(a), Some(b), None) => Some(PrefixKey::CorePair(a, b)),
                 _ => None,
             };
         }
@@ -355,8 +365,12 @@ mod tests {
                 assert_eq!(PrefixKey::decode(&key.encode()), Some(key.clone()));
             }
         }
-        let pair = PrefixKey::WordPair('北', '师');
-        assert_eq!(PrefixKey::decode(&pair.encode()), Some(pair));
+        for pair in [
+            PrefixKey::WordPair('北', '师'),
+            PrefixKey::CorePair('鱼', '小'),
+        ] {
+            assert_eq!(PrefixKey::decode(&pair.encode()), Some(pair));
+        }
         for key in [
             PhoneKey::Whole("02087755766".to_string()),
             PhoneKey::Start("8775".to_string()),

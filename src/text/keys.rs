@@ -346,24 +346,34 @@ const MAX_PAIR_SPAN: usize = MAX_PAIR_WORDS;
 const MAX_PAIR_WORDS: usize = 8;
 
 /// The smallest words of a normalised name that a derived short name is
-/// made of: the name's words after its leading national or regional prefix
-/// (`中国`, `广州市`, `黄埔区` …), which short names drop — `鱼小` is
-/// 鱼珠小学, never 黄埔区…小学 — unless nothing but one word would be left
-/// (中国银行 keeps 中国); the level of the last division dropped (`省`,
-/// `市`, `区`, `县`) stays, as a word of its own (`省医`, `市一`).
+/// made of, and how many of them lead it as its national or regional prefix
+/// (`中国`, `广州市`, `黄埔区` …): short names mostly drop those — `鱼小` is
+/// 鱼珠小学 before 黄埔区…小学 — but may keep them (`白衡塑` for
+/// 白云区衡力塑料…), or keep the division's level alone (`省医`, `市一`). A
+/// prefix that would leave a single word is no prefix (中国银行).
 ///
 /// ```
 /// use chahao::text::keys::short_name_words;
-/// assert_eq!(short_name_words("广州市黄埔区鱼珠小学"), ["区", "鱼珠", "小学"]);
-/// assert_eq!(short_name_words("广东省人民医院"), ["省", "人民", "医院"]);
-/// assert_eq!(short_name_words("中国农业银行"), ["农业", "银行"]);
-/// assert_eq!(short_name_words("北京体育学院"), ["北京", "体育", "学院"]);
+/// let (words, prefix) = short_name_words("广州市黄埔区鱼珠小学");
+/// assert_eq!(words, ["广州", "市", "黄埔", "区", "鱼珠", "小学"]);
+/// assert_eq!(prefix, 4);
+/// assert_eq!(short_name_words("中国农业银行").1, 1);
+/// assert_eq!(short_name_words("北京体育学院").1, 0);
 /// ```
-pub fn short_name_words(normalized: &str) -> Vec<String> {
+pub fn short_name_words(normalized: &str) -> (Vec<String>, usize) {
     const DIVISIONS: [&str; 4] = ["省", "市", "区", "县"];
     let compact = without_spaces(normalized);
-    let words = super::segment::words(&compact);
-    let mut start = 0;
+    // A national prefix, however jieba joins it to what follows
+    // (`中国农业银行` is one of its words).
+    let national = NATIONAL_PREFIXES
+        .iter()
+        .filter(|p| compact.starts_with(*p))
+        .map(|p| p.len())
+        .max()
+        .filter(|&len| name_words(&compact[len..]).len() >= 2)
+        .unwrap_or(0);
+    let words = super::segment::words(&compact[national..]);
+    let mut start = national;
     let mut i = 0;
     while i < words.len() {
         let word = words[i].text;
@@ -388,25 +398,16 @@ pub fn short_name_words(normalized: &str) -> Vec<String> {
         start += len;
         i += taken;
     }
-    let mut out = Vec::new();
-    // The level of the last division dropped stands for it: `省医` is
-    // 广东省人民医院, `市一` 广州市第一人民医院, `区法院` a district's court.
-    if start > 0 {
-        let level = compact[..start]
-            .chars()
-            .last()
-            .filter(|c| LEVELS.contains(c));
-        out.extend(level.map(String::from));
-    }
+    let mut out = name_words(&compact[..start]);
+    let prefix = out.len();
     out.extend(name_words(&compact[start..]));
-    out
+    (out, prefix)
 }
 
 /// The chars that end a division's name and stand for it in a short name.
 const LEVELS: [char; 4] = ['省', '市', '区', '县'];
 
-/// Returns true if and only if `word` is the level of a dropped division
-/// (see [`short_name_words`]): skipping it costs nothing.
+/// Returns true if and only if `word` is a division's level (`市`).
 fn is_level(word: &[char]) -> bool {
     matches!(word, [c] if LEVELS.contains(c))
 }
@@ -432,13 +433,16 @@ pub fn name_words(normalized: &str) -> Vec<String> {
 /// ```
 /// use chahao::text::keys::word_pair_keys;
 /// let keys = word_pair_keys("北京师范大学");
-/// assert!(keys.contains(&"S北师".to_string()));
-/// assert!(keys.contains(&"S北大".to_string()));
-/// // 中国农业银行 → 农行: the last char of 银行, the last word.
-/// assert!(word_pair_keys("中国农业银行").contains(&"S农行".to_string()));
+/// assert!(keys.contains(&"C北师".to_string()));
+/// assert!(keys.contains(&"C北大".to_string()));
+/// // 中国农业银行 → 农行: the last char of 银行, the last word; 中国 is
+/// // its national prefix.
+/// let keys = word_pair_keys("中国农业银行");
+/// assert!(keys.contains(&"C农行".to_string()));
+/// assert!(keys.contains(&"S中农".to_string()));
 /// ```
 pub fn word_pair_keys(normalized: &str) -> Vec<String> {
-    let words = short_name_words(normalized);
+    let (words, prefix) = short_name_words(normalized);
     let last = words.len().checked_sub(1);
     let words: Vec<Vec<char>> = words
         .iter()
@@ -450,7 +454,12 @@ pub fn word_pair_keys(normalized: &str) -> Vec<String> {
         let Some(&a) = first.first() else { continue };
         for (j, later) in words.iter().enumerate().skip(i + 1).take(MAX_PAIR_SPAN) {
             for b in piece_starts(later, Some(j) == last) {
-                keys.push(PrefixKey::<&str>::WordPair(a, b).encode());
+                let key = if i >= prefix {
+                    PrefixKey::<&str>::CorePair(a, b)
+                } else {
+                    PrefixKey::<&str>::WordPair(a, b)
+                };
+                keys.push(key.encode());
             }
         }
     }
@@ -492,38 +501,47 @@ fn piece_starts(word: &[char], is_last: bool) -> Vec<char> {
 /// assert!(!is_derived_short_name("李腔", &name_words("李海敏口腔诊所")));
 /// ```
 pub fn is_derived_short_name(query: &str, words: &[String]) -> bool {
-    derived_short_name_cost(query, words).is_some()
+    derived_short_name_cost(query, words, 0).is_some()
 }
 
 /// How far from the usual way of shortening the name `query` is, as a
-/// derived short name of a name whose smallest words are `words` (see
-/// [`is_derived_short_name`]; the leading region and national words are
-/// gone from them already), or None when it is not one: the words skipped
-/// before and between its pieces, plus one when its last piece is not from
-/// the name's last word — the word that says what kind of organisation it
-/// is. `鱼小` is 0 for 鱼珠/小学, 2 for 鱼珠/沙县/小吃.
+/// derived short name of a name whose smallest words are `words`, the first
+/// `prefix` of them its national or regional prefix ([`short_name_words`]),
+/// or None when it is not one ([`is_derived_short_name`]): the words
+/// skipped before and between its pieces (the prefix is skipped for free),
+/// one for each piece taken from the prefix (but its level, `省`), and one
+/// when its last piece is not from the name's last word — the word that
+/// says what kind of organisation it is. `鱼小` is 0 for 鱼珠/小学, 1 for
+/// 鱼珠/沙县/小吃.
 ///
 /// ```
 /// use chahao::text::keys::{derived_short_name_cost, name_words};
-/// assert_eq!(derived_short_name_cost("鱼小", &name_words("鱼珠小学")), Some(0));
-/// assert_eq!(derived_short_name_cost("鱼小", &name_words("鱼珠沙县小吃")), Some(2));
-/// assert_eq!(derived_short_name_cost("小鱼", &name_words("鱼珠沙县小吃")), None);
+/// use chahao::text::keys::short_name_words;
+/// assert_eq!(derived_short_name_cost("鱼小", &name_words("鱼珠小学"), 0), Some(0));
+/// assert_eq!(derived_short_name_cost("鱼小", &name_words("鱼珠沙县小吃"), 0), Some(1));
+/// assert_eq!(derived_short_name_cost("小鱼", &name_words("鱼珠沙县小吃"), 0), None);
+/// // The prefix dropped for free; a piece of it costs one.
+/// let (words, prefix) = short_name_words("广州市黄埔区鱼珠小学");
+/// assert_eq!(derived_short_name_cost("鱼小", &words, prefix), Some(0));
+/// assert_eq!(derived_short_name_cost("黄小", &words, prefix), Some(1));
 /// ```
-pub fn derived_short_name_cost(query: &str, words: &[String]) -> Option<usize> {
+pub fn derived_short_name_cost(query: &str, words: &[String], prefix: usize) -> Option<usize> {
     let q: Vec<char> = query.chars().collect();
     if !(2..=MAX_SHORT_NAME).contains(&q.len()) {
         return None;
     }
     let w: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
     let mut memo = std::collections::HashMap::new();
-    cost_from(&q, &w, 0, 0, 0, &mut memo)
+    cost_from(&q, &w, prefix, 0, 0, 0, &mut memo)
 }
 
 /// The least cost of making `q[i..]` from words `j..`, `pieces` (0, 1 or
-/// 2: at least two) made already.
+/// 2: at least two) made already; the first `prefix` words are the name's
+/// national or regional prefix.
 fn cost_from(
     q: &[char],
     w: &[Vec<char>],
+    prefix: usize,
     i: usize,
     j: usize,
     pieces: usize,
@@ -538,13 +556,14 @@ fn cost_from(
     }
     let mut best: Option<usize> = None;
     for (k, word) in w.iter().enumerate().skip(j) {
-        // Every word skipped costs one: short names take a piece of each
-        // word, and skip a middle word (or a leading one) seldom; a
-        // division's level is skipped for free.
-        let skipped = (j..k).filter(|&x| !(x == 0 && is_level(&w[0]))).count();
+        // Every word skipped costs one (short names take a piece of each
+        // word, and skip one seldom), but the prefix is dropped for free;
+        // a piece of the prefix costs one, but its level (`省`) nothing.
+        let skipped = (j..k).filter(|&x| x >= prefix).count();
+        let from_prefix = usize::from(k < prefix && !is_level(word));
         let mut consider = |rest: Option<usize>| {
             if let Some(rest) = rest {
-                let total = skipped + rest;
+                let total = skipped + from_prefix + rest;
                 if best.is_none_or(|b| total < b) {
                     best = Some(total);
                 }
@@ -553,7 +572,7 @@ fn cost_from(
         let next = (pieces + 1).min(2);
         for n in 1..=word.len().min(q.len() - i) {
             if word[..n] == q[i..i + n] {
-                consider(cost_from(q, w, i + n, k + 1, next, memo));
+                consider(cost_from(q, w, prefix, i + n, k + 1, next, memo));
             }
         }
         // The head char of the last word ends a short name (`农行`).

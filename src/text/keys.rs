@@ -350,7 +350,8 @@ const MAX_PAIR_WORDS: usize = 8;
 /// (`中国`, `广州市`, `黄埔区` …): short names mostly drop those — `鱼小` is
 /// 鱼珠小学 before 黄埔区…小学 — but may keep them (`白衡塑` for
 /// 白云区衡力塑料…), or keep the division's level alone (`省医`, `市一`). A
-/// prefix that would leave a single word is no prefix (中国银行).
+/// prefix that would leave a single word is no prefix (中国银行). The legal
+/// form at the end (`股份有限公司`) is left out.
 ///
 /// ```
 /// use chahao::text::keys::short_name_words;
@@ -359,6 +360,8 @@ const MAX_PAIR_WORDS: usize = 8;
 /// assert_eq!(prefix, 4);
 /// assert_eq!(short_name_words("中国农业银行").1, 1);
 /// assert_eq!(short_name_words("北京体育学院").1, 0);
+/// // The legal form goes too.
+/// assert_eq!(short_name_words("广州白云国际机场股份有限公司").0.last().unwrap(), "机场");
 /// ```
 pub fn short_name_words(normalized: &str) -> (Vec<String>, usize) {
     const DIVISIONS: [&str; 4] = ["省", "市", "区", "县"];
@@ -401,8 +404,20 @@ pub fn short_name_words(normalized: &str) -> (Vec<String>, usize) {
     let mut out = name_words(&compact[..start]);
     let prefix = out.len();
     out.extend(name_words(&compact[start..]));
+    // The legal form at the end (`有限公司`) is never part of a short name.
+    while out.len() > prefix + 2
+        && out
+            .last()
+            .is_some_and(|w| LEGAL_WORDS.contains(&w.as_str()))
+    {
+        out.pop();
+    }
     (out, prefix)
 }
+
+/// The words of a legal form (`股份有限公司`, `有限责任公司`, `分公司`), dropped
+/// from the end of a name before a short name is made of it.
+const LEGAL_WORDS: &[&str] = &["有限", "责任", "公司", "股份", "集团", "分公司", "有限公司"];
 
 /// The chars that end a division's name and stand for it in a short name.
 const LEVELS: [char; 4] = ['省', '市', '区', '县'];
@@ -474,10 +489,18 @@ pub fn word_pair_keys(normalized: &str) -> Vec<String> {
 fn piece_starts(word: &[char], is_last: bool) -> Vec<char> {
     let mut out: Vec<char> = word.first().copied().into_iter().collect();
     if is_last && word.len() > 1 {
-        out.extend(word.last());
+        out.extend(word.last().filter(|c| KIND_HEADS.contains(c)));
     }
     out
 }
+
+/// The chars that end a word saying what kind of organisation a name is and
+/// stand for it in a short name (院 of 学院 and 医院, 行 of 银行, 所 of
+/// 研究所, 局, 站, 馆 …), where a short name may end on them.
+const KIND_HEADS: &[char] = &[
+    '院', '行', '所', '局', '站', '馆', '队', '会', '厂', '店', '社', '部', '处', '室', '校', '园',
+    '场', '宫', '台', '委', '办', '署', '庭', '团', '科',
+];
 
 /// Returns true if and only if `query` is a short name derived from a name
 /// whose smallest words are `words`, as Chinese short names are formed: the
@@ -485,9 +508,9 @@ fn piece_starts(word: &[char], is_last: bool) -> Vec<char> {
 /// word, in the words' order, words between them skipped (`中人和支` for
 /// 中国/银行/广州/人和/支行; `农行` for 中国/农业/银行, the national prefix
 /// dropped). A piece is the start of its word; the last piece may also be
-/// the last char of the name's last word — the head of the word that says
-/// what kind of organisation it is: 院 of 学院 (`中央美院`), 行 of 银行
-/// (`农行`).
+/// the last char of the name's last word when that char is the head of a
+/// word saying what kind of organisation it is: 院 of 学院 (`中央美院`), 行
+/// of 银行 (`农行`).
 ///
 /// ```
 /// use chahao::text::keys::{is_derived_short_name, name_words};
@@ -523,7 +546,7 @@ pub fn is_derived_short_name(query: &str, words: &[String]) -> bool {
 /// // The prefix dropped for free; a piece of it costs one.
 /// let (words, prefix) = short_name_words("广州市黄埔区鱼珠小学");
 /// assert_eq!(derived_short_name_cost("鱼小", &words, prefix), Some(0));
-/// assert_eq!(derived_short_name_cost("黄小", &words, prefix), Some(1));
+/// assert_eq!(derived_short_name_cost("黄小", &words, prefix), Some(2));
 /// ```
 pub fn derived_short_name_cost(query: &str, words: &[String], prefix: usize) -> Option<usize> {
     let q: Vec<char> = query.chars().collect();
@@ -580,7 +603,8 @@ fn cost_from(
             && pieces >= 1
             && k + 1 == w.len()
             && word.len() > 1
-            && word.last() == Some(&q[i]);
+            && word.last() == Some(&q[i])
+            && KIND_HEADS.contains(&q[i]);
         if head {
             consider(Some(0));
         }

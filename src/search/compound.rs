@@ -178,9 +178,11 @@ fn known_department_points(text: &str, vocab: &Vocabulary) -> Vec<usize> {
 }
 
 /// The word boundaries of Han text where a department may start (two chars
-/// or more on either side), the shortest department first.
+/// or more on either side), the shortest department first; none in text
+/// with letters.
 fn word_points(text: &str) -> Vec<usize> {
-    if text.is_ascii() {
+    // Letters among Han chars split where the script changes, above.
+    if text.chars().any(|c| c.is_ascii_lowercase()) {
         return Vec::new();
     }
     let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();

@@ -220,48 +220,50 @@ pub struct Filters {
 /// Runs `query` on `dir`, returning at most `limit` ranked hits. A query
 /// that cannot be searched (empty, too long) is an [`crate::Error::Query`].
 ///
-/// The query is looked up as typed first ([`gather`]). Unless that named a
-/// listing (its name or an alias as typed), it is read again as a compound
-/// request ([`compound::requests`]: place, organisation, department, what
-/// is wanted), each reading looked up the same way; its hits rank after
-/// those of the query as typed in the same tier. When nothing matched at
-/// all, the largest parts that name an organisation are looked up alone
-/// ([`compound::partials`]), and their hits are marked partial.
+/// 1. The query as typed is looked up by its cheap stages ([`Stage::cheap`]).
+///    A hit that names a listing outright ([`Hit::answers_as_typed`]) ends
+///    the search.
+/// 2. Else it is read again as a compound request ([`compound::requests`]:
+///    place, organisation, department, what is wanted), likeliest reading
+///    first, each looked up by the stages an organisation is found by
+///    ([`Stage::for_readings`]); a reading that names a listing ends them.
+///    Their hits rank after those of the query as typed in the same tier.
+/// 3. When nothing is found yet, the dear stages of the query as typed run
+///    (pinyin inside names, one slip …), then a place read from letters.
+/// 4. When nothing matched at all, the largest parts that name an
+///    organisation are looked up alone ([`compound::partials`]), and their
+///    hits are marked partial.
 pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> Result<Vec<Hit>> {
     let understood = understand::understand(query)?;
     let snapshot = dir.snapshot();
-    let mut hits = gather(dir, &snapshot, &understood, limit, filters)?;
-    if hits.iter().any(Hit::answers_as_typed) {
-        return Ok(rank::finish(hits, limit));
+    let mut typed = Gathering::new(&understood, limit);
+    typed.run(dir, &snapshot, filters, Stage::cheap)?;
+    if typed.hits.iter().any(Hit::answers_as_typed) {
+        return Ok(rank::finish(typed.hits, limit));
     }
     let requests = compound::requests(&understood, dir.vocabulary());
-    let typed_found = !hits.is_empty();
     // A reading asks for fewer hits than the list shows at most: its
     // best may be far down its organisation's listings (`工行客服` is the
     // national hotline among a city's branches).
     let wide = limit.max(READING_LIMIT);
-    for request in &requests {
-        if request.place_in_letters && typed_found {
-            continue;
-        }
-        let found = gather(dir, &snapshot, &request.understood, wide, filters)?;
-        let named = found
-            .iter()
-            .any(|h| h.tier() <= Tier::Alias || h.facts.spells_whole_name());
-        merge(&mut hits, found, |hit| {
-            hit.facts.compound = true;
-            hit.told_wanted(request.wanted);
-        });
-        // The readings come likeliest first: one that names a listing
-        // outright is the request.
-        if named {
-            break;
-        }
+    let mut hits = std::mem::take(&mut typed.hits);
+    let (in_letters, readings): (Vec<&compound::Request>, Vec<&compound::Request>) =
+        requests.iter().partition(|r| r.place_in_letters);
+    read_requests(dir, &snapshot, filters, wide, &readings, &mut hits)?;
+    if hits.is_empty() {
+        typed.run(dir, &snapshot, filters, |stage| !stage.cheap())?;
+        hits = std::mem::take(&mut typed.hits);
+    }
+    // So many names start with a place's pinyin (`guangzhou…`) that such a
+    // reading is tried only when nothing else matched.
+    if hits.is_empty() {
+        read_requests(dir, &snapshot, filters, wide, &in_letters, &mut hits)?;
     }
     if hits.is_empty() {
         for partial in compound::partials(&understood, &requests) {
-            let found = gather(dir, &snapshot, &partial.understood, wide, filters)?;
-            merge(&mut hits, found, |hit| {
+            let mut reading = Gathering::new(&partial.understood, wide);
+            reading.run(dir, &snapshot, filters, Stage::for_readings)?;
+            merge(&mut hits, reading.hits, |hit| {
                 hit.facts.compound = true;
                 hit.told_partial(&partial.unmatched);
                 hit.told_wanted(partial.wanted);
@@ -272,6 +274,36 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
         }
     }
     Ok(rank::finish(hits, limit))
+}
+
+/// Looks up `requests` in turn, adding their hits to `hits`, until one
+/// names a listing outright.
+fn read_requests(
+    dir: &Directory,
+    snapshot: &crate::index::query::Snapshot,
+    filters: &Filters,
+    limit: usize,
+    requests: &[&compound::Request],
+    hits: &mut Vec<Hit>,
+) -> Result<()> {
+    for request in requests {
+        let mut reading = Gathering::new(&request.understood, limit);
+        reading.run(dir, snapshot, filters, Stage::for_readings)?;
+        let named = reading
+            .hits
+            .iter()
+            .any(|h| h.tier() <= Tier::Alias || h.facts.spells_whole_name());
+        merge(hits, reading.hits, |hit| {
+            hit.facts.compound = true;
+            hit.told_wanted(request.wanted);
+        });
+        // The readings come likeliest first: one that names a listing
+        // outright is the request.
+        if named {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// Adds `found` to `hits`, each marked by `mark`, keeping the better hit of
@@ -371,8 +403,8 @@ const READING_LIMIT: usize = 10;
 /// scores below every hit of the whole query.
 const PARTIAL_PENALTY: f32 = 200.0;
 
-/// The hits of one reading of a query, unordered: the look-ups of
-/// [`plan::plan`] stage by stage.
+/// The hits of one reading of a query, gathered stage by stage: the
+/// look-ups of [`plan::plan`], the stages a caller picks.
 ///
 /// Every segment holds its listings in order of falling weight (the index
 /// is built and changed that way), so the first matches of any look-up in a
@@ -381,60 +413,81 @@ const PARTIAL_PENALTY: f32 = 200.0;
 /// `limit` hits are found: the cost depends on how many hits are wanted,
 /// not on how many listings match (`z` matches most of a city).
 /// [`Stage::runs`] says which stages run after what the ones before found.
-fn gather(
-    dir: &Directory,
-    snapshot: &crate::index::query::Snapshot,
-    understood: &understand::Understood,
+struct Gathering<'u> {
+    understood: &'u understand::Understood,
     limit: usize,
-    filters: &Filters,
-) -> Result<Vec<Hit>> {
-    let planned = plan::plan(understood, filters);
-    let several_parts = understood.parts.len() > 1;
-    let mut seen = std::collections::HashSet::new();
-    let mut hits: Vec<Hit> = Vec::new();
-    // Room for the departments that `finish` folds away.
-    let per_probe = limit * 3;
-    let mut current: Option<(Stage, bool)> = None;
-    for (stage, probe) in &planned {
-        let runs = match current {
-            Some((s, runs)) if s == *stage => runs,
-            _ => {
-                let so_far = plan::SoFar {
-                    found: !hits.is_empty(),
-                    named: hits.iter().any(|h| h.tier() <= Tier::Alias),
-                    several_parts,
-                };
-                let runs = stage.runs(so_far);
-                current = Some((*stage, runs));
-                runs
-            }
-        };
-        if !runs {
-            continue;
-        }
-        // A derived short name fits many names' words (`鱼小`: every
-        // 鱼… 小… name), the one meant often not the most popular: its
-        // look-ups read more candidates, each checked by its word fit.
-        let wanted = if *stage == Stage::Short {
-            per_probe * SHORT_NAME_BREADTH
-        } else {
-            per_probe
-        };
-        for candidate in dir.most_popular(snapshot, probe, wanted)? {
-            if seen.insert(candidate) {
-                if let Some(hit) = judge(dir, snapshot, candidate, understood)? {
-                    hits.push(hit);
-                }
-            }
-        }
-        if rank::shown_count(&hits) >= limit {
-            break;
-        }
-        if stage.ends_at_first_find() && !hits.is_empty() {
-            break;
+    hits: Vec<Hit>,
+    seen: std::collections::HashSet<Candidate>,
+}
+
+impl<'u> Gathering<'u> {
+    fn new(understood: &'u understand::Understood, limit: usize) -> Gathering<'u> {
+        Gathering {
+            understood,
+            limit,
+            hits: Vec::new(),
+            seen: std::collections::HashSet::new(),
         }
     }
-    Ok(hits)
+
+    /// Runs the planned look-ups of the stages `picked` keeps (and
+    /// [`Stage::runs`] lets run), adding their hits.
+    fn run(
+        &mut self,
+        dir: &Directory,
+        snapshot: &crate::index::query::Snapshot,
+        filters: &Filters,
+        picked: impl Fn(Stage) -> bool,
+    ) -> Result<()> {
+        let planned = plan::plan(self.understood, filters);
+        let several_parts = self.understood.parts.len() > 1;
+        // Room for the departments that `finish` folds away.
+        let per_probe = self.limit * 3;
+        let mut current: Option<(Stage, bool)> = None;
+        for (stage, probe) in &planned {
+            if !picked(*stage) {
+                continue;
+            }
+            let runs = match current {
+                Some((s, runs)) if s == *stage => runs,
+                _ => {
+                    let so_far = plan::SoFar {
+                        found: !self.hits.is_empty(),
+                        named: self.hits.iter().any(|h| h.tier() <= Tier::Alias),
+                        several_parts,
+                    };
+                    let runs = stage.runs(so_far);
+                    current = Some((*stage, runs));
+                    runs
+                }
+            };
+            if !runs {
+                continue;
+            }
+            // A derived short name fits many names' words (`鱼小`: every
+            // 鱼… 小… name), the one meant often not the most popular: its
+            // look-ups read more candidates, each checked by its word fit.
+            let wanted = if *stage == Stage::Short {
+                per_probe * SHORT_NAME_BREADTH
+            } else {
+                per_probe
+            };
+            for candidate in dir.most_popular(snapshot, probe, wanted)? {
+                if self.seen.insert(candidate) {
+                    if let Some(hit) = judge(dir, snapshot, candidate, self.understood)? {
+                        self.hits.push(hit);
+                    }
+                }
+            }
+            if rank::shown_count(&self.hits) >= self.limit {
+                break;
+            }
+            if stage.ends_at_first_find() && !self.hits.is_empty() {
+                break;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Loads one candidate and lets the ranking stage judge it. Ex-directory

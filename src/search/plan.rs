@@ -64,8 +64,8 @@ impl Stage {
     /// Returns true if and only if this stage runs after what the stages
     /// before it found.
     ///
-    /// - What was typed, derived short names and chars inside names always
-    ///   run (until the list is full): they fill it below a name matched.
+    /// - What was typed and chars inside names always run (until the list
+    ///   is full): they fill it below a name matched.
     /// - Nothing else runs once a name or alias matched as typed:
     ///   sound-alikes and slips would only add noise below it.
     /// - Pinyin inside a name, fuzzy or not, and a slip run only when
@@ -75,11 +75,32 @@ impl Stage {
     ///   runs only when the words found nothing as typed.
     pub fn runs(self, so_far: SoFar) -> bool {
         match self {
-            Stage::Typed | Stage::Short | Stage::Inside => true,
+            Stage::Typed | Stage::Inside => true,
             _ if so_far.named => false,
+            Stage::Short => true,
             Stage::Within | Stage::DerivedWithin | Stage::Slips => !so_far.found,
             Stage::Derived => !(so_far.found && so_far.several_parts),
         }
+    }
+
+    /// Returns true if and only if the stage is cheap: its look-ups start
+    /// from what was typed or what it sounds like at the start of a name, a
+    /// derived short name, or chars inside a name. The others (pinyin and
+    /// initials inside names, one slip) read long posting lists, and run
+    /// only when nothing else — no reading of a compound request either —
+    /// matched.
+    pub fn cheap(self) -> bool {
+        matches!(
+            self,
+            Stage::Typed | Stage::Short | Stage::Inside | Stage::Derived
+        )
+    }
+
+    /// Returns true if and only if the stage finds an organisation in a
+    /// reading of a compound request: one named from the start of its name
+    /// or alias, or by a short name, as typed or by sound.
+    pub fn for_readings(self) -> bool {
+        matches!(self, Stage::Typed | Stage::Short | Stage::Derived)
     }
 
     /// Returns true if and only if the stage ends at its first look-up that
@@ -349,7 +370,7 @@ fn prefix_keys(part: &Part) -> Vec<PrefixKey> {
 /// char of it is in the name. One look-up for each char that may start the
 /// second piece.
 fn derived_short_name_probes(part: &Part) -> Option<Vec<Probe>> {
-    if !part.may_be_short_name() {
+    if !part.may_be_short_name() || part.text.chars().count() > MAX_SHORT_NAME_CHARS {
         return None;
     }
     let chars: Vec<char> = part.text.chars().collect();
@@ -373,6 +394,11 @@ fn derived_short_name_probes(part: &Part) -> Option<Vec<Probe>> {
             .collect(),
     )
 }
+
+/// Longest part looked up as a derived short name: short names are short
+/// (`番禺何贤医院` is six chars), and every char of a longer part would be
+/// one more look-up.
+const MAX_SHORT_NAME_CHARS: usize = 8;
 
 /// The full pinyin a homophone reading spells when it is syllables only.
 fn homophone_spelling(d: &Derivation) -> Option<String> {

@@ -26,6 +26,9 @@ use crate::text::vocab::{strip_request, Vocabulary, Wanted};
 const MAX_REQUESTS: usize = 6;
 /// Most split points taken from the word boundaries of a Han request.
 const MAX_WORD_SPLITS: usize = 2;
+/// Most departments read at the end of a request in letters: every one is
+/// a look-up of many pinyin and initials spellings.
+const MAX_LETTER_SPLITS: usize = 2;
 
 /// One reading of a query as a compound request.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,7 +146,14 @@ fn splits<'a>(
         if place.is_some() && may_be_name(rest) {
             out.push((place.clone(), rest, None));
         }
+        let mut in_letters = 0;
         for i in known_department_points(rest, vocab) {
+            if rest[i..].is_ascii() {
+                in_letters += 1;
+                if in_letters > MAX_LETTER_SPLITS {
+                    continue;
+                }
+            }
             if may_be_name(&rest[..i]) {
                 out.push((place.clone(), &rest[..i], Some(&rest[i..])));
             }

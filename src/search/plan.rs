@@ -97,10 +97,12 @@ impl Stage {
     }
 
     /// Returns true if and only if the stage finds an organisation in a
-    /// reading of a compound request: one named from the start of its name
-    /// or alias, or by a short name, as typed or by sound.
+    /// reading of a compound request: one named, as typed, from the start
+    /// of its name or alias, or by a short name. (Sound-alikes of each
+    /// part of a reading are a union of many look-ups per part, too dear
+    /// for a guess at how the request splits.)
     pub fn for_readings(self) -> bool {
-        matches!(self, Stage::Typed | Stage::Short | Stage::Derived)
+        matches!(self, Stage::Typed | Stage::Short)
     }
 
     /// Returns true if and only if the stage ends at its first look-up that
@@ -565,7 +567,14 @@ fn part_probe(part: &Part, only_typed: bool) -> Probe {
             continue;
         }
         for &field in seq_fields {
-            any.push(in_field(field, d.keys.clone(), d.prefix_last));
+            // An organisation is named from the start of its name or alias:
+            // anchored, its look-up reads only the names that start so.
+            let keys = if part.role == Role::Organisation {
+                anchored_keys(d)
+            } else {
+                d.keys.clone()
+            };
+            any.push(in_field(field, keys, d.prefix_last));
         }
     }
     // The part as a whole word of the district, address, category or

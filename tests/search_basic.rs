@@ -81,8 +81,7 @@ fn exact_and_prefix_queries_put_the_named_listing_first() -> Result<(), Box<dyn 
             // typed as a whole alias (广州农商银行 is the alias of
             // 广州农村商业银行股份有限公司).
             let first_ok = hits.first().is_some_and(|h| {
-                h.listing.name.starts_with(prefix.as_str())
-                    || h.listing.aliases.iter().any(|a| *a == prefix)
+                h.listing.name.starts_with(prefix.as_str()) || h.listing.aliases.contains(&prefix)
             });
             let found = hits.iter().any(|h| h.listing.id == target.id);
             if !first_ok || (sharing <= 5 && !found) {

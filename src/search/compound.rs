@@ -273,14 +273,12 @@ pub fn partials(typed: &Understood, requests: &[Request]) -> Vec<Partial> {
             consider(&parts, request.wanted);
         }
     }
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|(kept, _)| std::cmp::Reverse(*kept));
     out.into_iter().map(|(_, p)| p).take(MAX_REQUESTS).collect()
 }
 
 /// The proper subsets of `parts` with one or two parts dropped, in order.
-fn subsets<'p, 'a>(
-    parts: &'p [&'a super::understand::Part],
-) -> Vec<Vec<&'a super::understand::Part>> {
+fn subsets<'a>(parts: &[&'a super::understand::Part]) -> Vec<Vec<&'a super::understand::Part>> {
     let n = parts.len();
     let mut out = Vec::new();
     for drop in 1..n.min(3) {

@@ -170,21 +170,10 @@ fn splits<'a>(
 }
 
 /// Where an organisation may end and a department start by what the
-/// directory knows: before one of its department words (the longest
-/// department first), and where Han turns to letters (`中大bwc`).
+/// directory knows: before one of its department words, in Han, pinyin or
+/// initials (`中大bwc`), the longest department first.
 fn known_department_points(text: &str, vocab: &Vocabulary) -> Vec<usize> {
-    let mut at = vocab.department_splits(text);
-    let switch = text
-        .char_indices()
-        .zip(text.chars().skip(1))
-        .find(|((_, a), b)| !a.is_ascii() && b.is_ascii_lowercase())
-        .map(|((i, a), _)| i + a.len_utf8());
-    if let Some(switch) = switch {
-        if !at.contains(&switch) {
-            at.push(switch);
-        }
-    }
-    at
+    vocab.department_splits(text)
 }
 
 /// The word boundaries of Han text where a department may start (two chars

@@ -244,7 +244,7 @@ impl<'a> Candidate<'a> {
 
 /// Fewest chars of a department said short (`心内科`): two would fit far
 /// too many departments.
-const MIN_SHORT_DEPARTMENT: usize = 3;
+pub(super) const MIN_SHORT_DEPARTMENT: usize = 3;
 
 /// Returns true if and only if a part read as `role` may match as `m`:
 /// an organisation by its name, an alias or a short name (never by a

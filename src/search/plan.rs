@@ -587,7 +587,10 @@ fn part_probe(part: &Part, only_typed: bool) -> Probe {
         any.extend(derived_short_name_probes(part).into_iter().flatten());
     }
     // A department said short (`心内科`): its chars in the department.
-    if part.role == Role::Department && part.text.chars().count() >= 3 && part.may_be_short_name() {
+    if part.role == Role::Department
+        && part.text.chars().count() >= super::explain::MIN_SHORT_DEPARTMENT
+        && part.may_be_short_name()
+    {
         any.push(Probe::All(
             part.text
                 .chars()

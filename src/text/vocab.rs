@@ -452,20 +452,11 @@ impl Vocabulary {
                 // enough not to start half of them.
                 self.spelled_departments.contains(rest)
                     || (rest.len() >= MIN_SPELLED_START
-                        && self
-                            .spelled_departments
-                            .range(rest.to_string()..)
-                            .next()
-                            .is_some_and(|d| d.starts_with(rest)))
+                        && starts_one(&self.spelled_departments, rest))
             } else if rest.is_ascii() {
                 false
             } else {
-                rest.chars().count() >= 2
-                    && self
-                        .departments
-                        .range(rest.to_string()..)
-                        .next()
-                        .is_some_and(|d| d.starts_with(rest))
+                rest.chars().count() >= 2 && starts_one(&self.departments, rest)
             };
             if known {
                 out.push(start);
@@ -473,6 +464,14 @@ impl Vocabulary {
         }
         out
     }
+}
+
+/// Returns true if and only if some word of `words` starts with `start`.
+fn starts_one(words: &BTreeSet<String>, start: &str) -> bool {
+    words
+        .range(start.to_string()..)
+        .next()
+        .is_some_and(|w| w.starts_with(start))
 }
 
 /// What a request is left with once its polite opening and the thing
@@ -567,7 +566,7 @@ pub fn serves(wanted: &str, label: &str) -> bool {
 /// Returns true if and only if `text` is only an opening or a thing
 /// wanted, with nothing of a name.
 pub fn is_only_request_words(text: &str) -> bool {
-    OPENINGS.contains(&text) || WANTED.iter().any(|(w, _)| *w == text)
+    OPENINGS.contains(&text) || wanted_word(text).is_some()
 }
 
 #[cfg(test)]

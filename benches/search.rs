@@ -4,7 +4,9 @@
 //! single keystrokes; before criterion runs,
 //! every query of every form is timed once more to print p50 / p99 / max,
 //! the figures BENCHMARKS.md quotes (`CHAHAO_BENCH_SLOWEST=N` also lists
-//! each form's N slowest queries).
+//! each form's N slowest queries; `CHAHAO_BENCH_FORMS=typo,mixed` times
+//! only those forms; `CHAHAO_BENCH_QUERIES=FILE` keeps the simulated
+//! queries in FILE so that later runs skip the simulation).
 //!
 //! The index is `$CHAHAO_BENCH_INDEX` (default `/tmp/chahao-bench-1m`); when
 //! it is missing it is built first from `Generator::new(114).take(1_000_000)`,
@@ -165,9 +167,56 @@ fn percentiles(dir: &Directory, forms: &[(&'static str, Vec<String>)]) {
     println!();
 }
 
+/// The forms to time: every form, or only those `CHAHAO_BENCH_FORMS`
+/// names (comma-separated). The simulated queries are kept in
+/// `$CHAHAO_BENCH_QUERIES` when that names a file: read from it when it
+/// exists, written to it when not, so that runs after the first skip the
+/// simulation (about a minute and a half) and time the same queries.
+fn chosen_forms(listings: &[Listing]) -> Vec<(&'static str, Vec<String>)> {
+    let kept = std::env::var_os("CHAHAO_BENCH_QUERIES").map(PathBuf::from);
+    let all = match kept.as_deref().map(std::fs::read_to_string) {
+        Some(Ok(text)) => read_forms(&text),
+        _ => {
+            let all = forms(listings);
+            if let Some(path) = &kept {
+                let lines: String = all
+                    .iter()
+                    .flat_map(|(form, qs)| qs.iter().map(move |q| format!("{form}\t{q}\n")))
+                    .collect();
+                std::fs::write(path, lines).expect("the query file is written");
+            }
+            all
+        }
+    };
+    let only = std::env::var("CHAHAO_BENCH_FORMS").unwrap_or_default();
+    let only: Vec<&str> = only.split(',').filter(|f| !f.is_empty()).collect();
+    all.into_iter()
+        .filter(|(form, _)| only.is_empty() || only.contains(form))
+        .collect()
+}
+
+/// Forms and their queries from lines `form<TAB>query`, in order.
+fn read_forms(text: &str) -> Vec<(&'static str, Vec<String>)> {
+    let mut forms: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for line in text.lines() {
+        let (form, query) = line.split_once('\t').expect("a line is form<TAB>query");
+        let name = Form::EVERY
+            .iter()
+            .map(|f| f.as_str())
+            .chain(["keystrokes"])
+            .find(|f| *f == form)
+            .expect("a known form");
+        match forms.last_mut() {
+            Some((f, qs)) if *f == name => qs.push(query.to_string()),
+            _ => forms.push((name, vec![query.to_string()])),
+        }
+    }
+    forms
+}
+
 fn by_form(c: &mut Criterion) {
     let (dir, listings) = open_or_build();
-    let forms = forms(&listings);
+    let forms = chosen_forms(&listings);
     // Warm the dictionaries and the page cache once.
     for (_, queries) in &forms {
         for q in queries {

@@ -472,7 +472,16 @@ impl<'u> Gathering<'u> {
             } else {
                 per_probe
             };
-            for candidate in dir.most_popular(snapshot, probe, wanted)? {
+            let started = std::time::Instant::now();
+            let candidates = dir.most_popular(snapshot, probe, wanted)?;
+            tracing::trace!(
+                ?stage,
+                micros = started.elapsed().as_micros() as u64,
+                found = candidates.len(),
+                ?probe,
+                "look-up"
+            );
+            for candidate in candidates {
                 if self.seen.insert(candidate) {
                     if let Some(hit) = judge(dir, snapshot, candidate, self.understood)? {
                         self.hits.push(hit);

@@ -553,7 +553,9 @@ fn part_probe(part: &Part, only_typed: bool) -> Probe {
             &[WordField::Area, WordField::Category, WordField::Department],
         ),
         Role::Organisation => (&[Name, Alias], &[]),
-        Role::Department => (&[Department, Name, Alias], &[WordField::Department]),
+        // A department is in the department field, or in a name of its own
+        // (`天河支行`); never in an alias.
+        Role::Department => (&[Department, Name], &[WordField::Department]),
         Role::Place => (&[Name], &[WordField::Area]),
         Role::Wanted => (&[], &[]),
     };
@@ -562,19 +564,27 @@ fn part_probe(part: &Part, only_typed: bool) -> Probe {
         if only_typed && d.reading.by_sound() {
             continue;
         }
+        // Syllables and initials in turn are no one's way of typing a
+        // word (see `plan_part`).
+        if d.reading != Reading::Homophone && letter_switches(d) > 1 {
+            continue;
+        }
         // A place is matched as written (`天河`), never by its sound.
         if part.role == Role::Place && d.reading != Reading::Literal {
             continue;
         }
+        if part.role == Role::Organisation {
+            any.extend(organisation_probe(part, d));
+            continue;
+        }
         for &field in seq_fields {
-            // An organisation is named from the start of its name or alias:
-            // anchored, its look-up reads only the names that start so.
-            let keys = if part.role == Role::Organisation {
-                anchored_keys(d)
-            } else {
-                d.keys.clone()
-            };
-            any.push(in_field(field, keys, d.prefix_last));
+            // A department in a name of its own is a word of it: one key
+            // (a char, a syllable or its start) is in far too many names,
+            // and only the department field is looked at for it.
+            if part.role == Role::Department && field != SeqField::Department && d.keys.len() < 2 {
+                continue;
+            }
+            any.push(in_field(field, d.keys.clone(), d.prefix_last));
         }
     }
     // The part as a whole word of the district, address, category or
@@ -601,6 +611,23 @@ fn part_probe(part: &Part, only_typed: bool) -> Probe {
     // A part is one side of a conjunction: the other parts pick the
     // documents, this one is only asked about them.
     Probe::AtLeast { need: 1, of: any }
+}
+
+/// An organisation in a compound request, by one derivation: named from
+/// the start of its name or alias. Its start is one term of the prefix
+/// field (names and aliases alike), far rarer than the keys of a phrase
+/// from the anchor, so that the organisation, not the place or the
+/// department, leads the conjunction of a reading's parts; the keys its
+/// start does not spell are checked after it. A derivation no prefix key
+/// narrows is a phrase from the anchor of the name or an alias.
+fn organisation_probe(part: &Part, d: &Derivation) -> Vec<Probe> {
+    match start_keys(part, d) {
+        Some(start) => vec![start_and(&start.keys, beyond_start(d, start.spelled))],
+        None => [SeqField::Name, SeqField::Alias]
+            .into_iter()
+            .map(|field| in_field(field, anchored_keys(d), d.prefix_last))
+            .collect(),
+    }
 }
 
 /// The prefix keys a derivation of a typed part must start a name or alias

@@ -4,17 +4,17 @@
 //! most popular matches only. Nothing outside `index` builds a tantivy query.
 //!
 //! The custom queries live here too: [`union::AnyOf`] (a union that answers
-//! only what an intersection asks), [`prefix_phrase::PrefixPhrase`] (a
+//! only what an intersection asks), [`all::AllOf`] (an intersection that
+//! makes its look-ups where it is, not from the segment's start), [`prefix_phrase::PrefixPhrase`] (a
 //! phrase ending in a prefix, led by its rarest part) and [`slip::SlipQuery`]
 //! (one slip in typed pinyin, through the term dictionary).
 
+pub mod all;
 pub mod prefix_phrase;
 pub mod slip;
 pub mod union;
 
-use tantivy::query::{
-    BooleanQuery, EnableScoring, Occur, PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
@@ -23,6 +23,7 @@ use crate::error::Result;
 use crate::model::Listing;
 use crate::text::key::{NameKey, PhoneKey, PrefixKey, PrefixKind};
 use crate::text::keys::pair_keys;
+use all::AllOf;
 use prefix_phrase::PrefixPhrase;
 use slip::SlipQuery;
 use union::AnyOf;
@@ -142,9 +143,7 @@ impl Probe {
             }
             Probe::District(value) => term(fields.district, value),
             Probe::Category(value) => term(fields.category, value),
-            Probe::All(all) => Box::new(BooleanQuery::new(
-                all.iter().map(|p| (Occur::Must, p.query(fields))).collect(),
-            )),
+            Probe::All(all) => Box::new(AllOf::new(all.iter().map(|p| p.query(fields)).collect())),
             Probe::Any(any) => match any.as_slice() {
                 [one] => one.query(fields),
                 _ => Box::new(BooleanQuery::new(
@@ -186,14 +185,9 @@ fn phrase(field: Field, keys: &[String], prefix_last: bool) -> Box<dyn Query> {
     match (terms.len(), prefix_last) {
         (1, false) => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),
         (_, false) => Box::new(PhraseQuery::new(terms)),
-        (1, true) => {
-            let mut q = PhrasePrefixQuery::new(terms);
-            q.set_max_expansions(MAX_EXPANSIONS);
-            Box::new(q)
-        }
         (_, true) => {
             let mut terms = terms;
-            let prefix = terms.pop().expect("more than one key");
+            let prefix = terms.pop().expect("at least one key");
             Box::new(PrefixPhrase::new(terms, prefix, MAX_EXPANSIONS))
         }
     }

@@ -11,13 +11,13 @@
 //! documents, it reads only around those.
 
 use tantivy::query::{
-    BooleanQuery, EmptyScorer, EnableScoring, Explanation, Occur, PhrasePrefixQuery, Query, Scorer,
-    TermQuery, Weight,
+    BooleanQuery, EmptyScorer, EnableScoring, Explanation, Occur, PhrasePrefixQuery, PhraseQuery,
+    Query, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::IndexRecordOption;
 
 use super::union::AnyOf;
-use tantivy::{DocId, Score, SegmentReader, Term};
+use tantivy::{DocId, Score, SeekDangerResult, SegmentReader, Term};
 
 /// `terms` in a row, then a term that starts with `prefix` (at most
 /// `max_expansions` of them, the first in key order, as tantivy's own).
@@ -29,13 +29,9 @@ pub struct PrefixPhrase {
 }
 
 impl PrefixPhrase {
-    /// The phrase `terms` followed by a key starting with `prefix`; `terms`
-    /// must not be empty.
+    /// The phrase `terms` followed by a key starting with `prefix`; with no
+    /// `terms`, any key starting with `prefix`.
     pub fn new(terms: Vec<Term>, prefix: Term, max_expansions: u32) -> PrefixPhrase {
-        assert!(
-            !terms.is_empty(),
-            "a prefix phrase has a key before the prefix"
-        );
         PrefixPhrase {
             terms,
             prefix,
@@ -67,9 +63,31 @@ impl Query for PrefixPhrase {
 struct PrefixPhraseWeight(PrefixPhrase);
 
 impl PrefixPhraseWeight {
-    /// The look-up for one segment: tantivy's phrase prefix, in a
-    /// conjunction with the union of the prefix's terms when those are
-    /// rarer than every key of the phrase.
+    /// The keys the prefix expands to in one segment (at most
+    /// `max_expansions`, the first in key order), and how many documents
+    /// hold them in all.
+    fn expansions(&self, reader: &SegmentReader) -> tantivy::Result<(Vec<Term>, u64)> {
+        let q = &self.0;
+        let index = reader.inverted_index(q.prefix.field())?;
+        let start = q.prefix.serialized_value_bytes();
+        let mut range = index.terms().range().ge(start);
+        if let Some(end) = prefix_end(start) {
+            range = range.lt(end);
+        }
+        let mut stream = range.into_stream()?;
+        let mut expansions = Vec::new();
+        let mut expanded_docs = 0u64;
+        while expansions.len() < q.max_expansions as usize && stream.advance() {
+            expanded_docs += stream.value().doc_freq as u64;
+            expansions.push(Term::from_field_bytes(q.prefix.field(), stream.key()));
+        }
+        Ok((expansions, expanded_docs))
+    }
+
+    /// The look-up for one segment, to walk it: with no keys before the
+    /// prefix, the union of its expansions; else tantivy's phrase prefix,
+    /// in a conjunction with that union when the expansions are rarer than
+    /// every key of the phrase.
     fn segment_query(&self, reader: &SegmentReader) -> tantivy::Result<Option<Box<dyn Query>>> {
         let q = &self.0;
         let index = reader.inverted_index(q.prefix.field())?;
@@ -80,21 +98,16 @@ impl PrefixPhraseWeight {
                 n => rarest_key = rarest_key.min(n as u64),
             }
         }
-        let start = q.prefix.serialized_value_bytes();
-        let mut range = index.terms().range().ge(start);
-        if let Some(end) = prefix_end(start) {
-            range = range.lt(end);
-        }
-        let mut stream = range.into_stream()?;
-        let mut expansions: Vec<Box<dyn Query>> = Vec::new();
-        let mut expanded_docs = 0u64;
-        while expansions.len() < q.max_expansions as usize && stream.advance() {
-            expanded_docs += stream.value().doc_freq as u64;
-            let term = Term::from_field_bytes(q.prefix.field(), stream.key());
-            expansions.push(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
-        }
+        let (expansions, expanded_docs) = self.expansions(reader)?;
         if expansions.is_empty() {
             return Ok(None);
+        }
+        let expansions: Vec<Box<dyn Query>> = expansions
+            .into_iter()
+            .map(|term| Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>)
+            .collect();
+        if q.terms.is_empty() {
+            return Ok(Some(Box::new(AnyOf::new(expansions))));
         }
         let phrase: Box<dyn Query> = Box::new(q.tantivy_query());
         if expanded_docs >= rarest_key {
@@ -116,6 +129,34 @@ impl Weight for PrefixPhraseWeight {
                 .scorer(reader, boost),
             None => Ok(Box::new(EmptyScorer)),
         }
+    }
+
+    /// Asked whether it holds `target`: a lazy union of the whole phrases,
+    /// one an expansion of the prefix, each of which checks positions at
+    /// the documents it is asked about only (tantivy's phrase prefix would
+    /// first walk to its first match in the segment).
+    fn scorer_danger(
+        &self,
+        reader: &SegmentReader,
+        target: DocId,
+        boost: Score,
+    ) -> tantivy::Result<(SeekDangerResult, Box<dyn Scorer>)> {
+        let (expansions, _) = self.expansions(reader)?;
+        let phrases: Vec<Box<dyn Query>> = expansions
+            .into_iter()
+            .map(|term| -> Box<dyn Query> {
+                if self.0.terms.is_empty() {
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+                } else {
+                    let mut keys = self.0.terms.clone();
+                    keys.push(term);
+                    Box::new(PhraseQuery::new(keys))
+                }
+            })
+            .collect();
+        AnyOf::new(phrases)
+            .weight(EnableScoring::disabled_from_schema(reader.schema()))?
+            .scorer_danger(reader, target, boost)
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {

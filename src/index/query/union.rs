@@ -79,22 +79,12 @@ impl AnyOfWeight {
         target: DocId,
         boost: Score,
     ) -> tantivy::Result<(SeekDangerResult, AnyOfScorer)> {
-        let mut members = Vec::with_capacity(self.weights.len());
-        let mut next = Vec::with_capacity(self.weights.len());
-        for weight in &self.weights {
-            let (result, scorer) = weight.scorer_danger(reader, target, boost)?;
-            let state = match result {
-                SeekDangerResult::Found => {
-                    next.push(target);
-                    State::Valid
-                }
-                SeekDangerResult::SeekLowerBound(bound) => {
-                    next.push(bound);
-                    State::Behind(bound)
-                }
-            };
-            members.push(Member { scorer, state });
-        }
+        let members = self
+            .weights
+            .iter()
+            .map(|weight| Member::at(weight.as_ref(), reader, target, boost))
+            .collect::<tantivy::Result<Vec<Member>>>()?;
+        let next = members.iter().map(Member::next_doc).collect();
         let mut union = AnyOfScorer {
             members,
             need: self.need,
@@ -137,7 +127,7 @@ impl Weight for AnyOfWeight {
 
 /// Where a member stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum State {
+pub(super) enum State {
     /// On a document of its own (`doc()` is right).
     Valid,
     /// Told by `seek_danger` that its next document is at least this one;
@@ -145,14 +135,40 @@ enum State {
     Behind(DocId),
 }
 
-struct Member {
-    scorer: Box<dyn Scorer>,
-    state: State,
+/// One look-up of a lazy union or intersection, and where it stands.
+pub(super) struct Member {
+    pub(super) scorer: Box<dyn Scorer>,
+    pub(super) state: State,
 }
 
 impl Member {
+    /// A member made by `weight`, asked first whether it holds `target`
+    /// (`Weight::scorer_danger`: a look-up that checks positions then reads
+    /// only around `target`, not from the segment's start).
+    pub(super) fn at(
+        weight: &dyn Weight,
+        reader: &SegmentReader,
+        target: DocId,
+        boost: Score,
+    ) -> tantivy::Result<Member> {
+        let (result, scorer) = weight.scorer_danger(reader, target, boost)?;
+        let state = match result {
+            SeekDangerResult::Found => State::Valid,
+            SeekDangerResult::SeekLowerBound(bound) => State::Behind(bound),
+        };
+        Ok(Member { scorer, state })
+    }
+
+    /// Its document, or the bound it is behind.
+    pub(super) fn next_doc(&self) -> DocId {
+        match self.state {
+            State::Valid => self.scorer.doc(),
+            State::Behind(bound) => bound,
+        }
+    }
+
     /// Its next document from `target` on, back in a valid state.
-    fn seek_valid(&mut self, target: DocId) -> DocId {
+    pub(super) fn seek_valid(&mut self, target: DocId) -> DocId {
         match self.state {
             State::Valid => {
                 if self.scorer.doc() < target {
@@ -186,7 +202,7 @@ impl Member {
     }
 
     /// Whether it holds `target`, moving as little as it may.
-    fn holds(&mut self, target: DocId) -> Result<(), DocId> {
+    pub(super) fn holds(&mut self, target: DocId) -> Result<(), DocId> {
         let bound = match self.state {
             State::Valid if self.scorer.doc() == target => return Ok(()),
             State::Valid if self.scorer.doc() > target => return Err(self.scorer.doc()),

@@ -1,0 +1,315 @@
+//! An intersection that reads only what it must.
+//!
+//! tantivy's own conjunction (`Must` clauses) makes each of its look-ups a
+//! scorer standing on its first match in the segment before it starts: a
+//! phrase of common keys that is rare as a phrase (`ji z hen` in names)
+//! reads positions across much of the segment just to be made, even when
+//! the other side of the conjunction picks a few documents only. [`AllOf`]
+//! makes each look-up at the document the intersection is at
+//! (`scorer_danger`), lets the cheapest one lead, and only asks the others
+//! whether they hold the leader's documents — and, as a part of a larger
+//! conjunction or of a lazy union, it is itself only asked about documents.
+
+use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term, TERMINATED};
+
+use super::union::{Member, State};
+
+/// Matches what every one of its queries matches, lazily (see the module).
+#[derive(Debug)]
+pub struct AllOf {
+    queries: Vec<Box<dyn Query>>,
+}
+
+impl Clone for AllOf {
+    fn clone(&self) -> AllOf {
+        AllOf {
+            queries: self.queries.iter().map(|q| q.box_clone()).collect(),
+        }
+    }
+}
+
+impl AllOf {
+    /// The intersection of `queries`.
+    pub fn new(queries: Vec<Box<dyn Query>>) -> AllOf {
+        AllOf { queries }
+    }
+}
+
+impl Query for AllOf {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let weights = self
+            .queries
+            .iter()
+            .map(|q| q.weight(enable_scoring))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(Box::new(AllOfWeight { weights }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for query in &self.queries {
+            query.query_terms(visitor);
+        }
+    }
+}
+
+struct AllOfWeight {
+    weights: Vec<Box<dyn Weight>>,
+}
+
+impl AllOfWeight {
+    /// Every member made at `target`, with the index of its weight, the
+    /// cheapest to drive first.
+    fn members_at(
+        &self,
+        reader: &SegmentReader,
+        target: DocId,
+        boost: Score,
+    ) -> tantivy::Result<Vec<(usize, Member)>> {
+        let mut members = self
+            .weights
+            .iter()
+            .enumerate()
+            .map(|(i, weight)| Ok((i, Member::at(weight.as_ref(), reader, target, boost)?)))
+            .collect::<tantivy::Result<Vec<(usize, Member)>>>()?;
+        members.sort_by_key(|(_, m)| m.scorer.cost());
+        Ok(members)
+    }
+}
+
+impl Weight for AllOfWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        if self.weights.is_empty() {
+            return Ok(Box::new(EmptyScorer));
+        }
+        let mut members = self.members_at(reader, 0, boost)?;
+        // The leader walks: made the usual way when it is not on the first
+        // document, since its own scorer finds its next match faster than
+        // being asked document by document.
+        let (leader, first) = &mut members[0];
+        if first.state != State::Valid {
+            *first = Member {
+                scorer: self.weights[*leader].scorer(reader, boost)?,
+                state: State::Valid,
+            };
+        }
+        let mut all = AllOfScorer {
+            members: members.into_iter().map(|(_, m)| m).collect(),
+            doc: 0,
+        };
+        all.settle(0);
+        Ok(Box::new(all))
+    }
+
+    fn scorer_danger(
+        &self,
+        reader: &SegmentReader,
+        target: DocId,
+        boost: Score,
+    ) -> tantivy::Result<(SeekDangerResult, Box<dyn Scorer>)> {
+        if self.weights.is_empty() {
+            return Ok((
+                SeekDangerResult::SeekLowerBound(TERMINATED),
+                Box::new(EmptyScorer),
+            ));
+        }
+        let members: Vec<Member> = self
+            .members_at(reader, target, boost)?
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect();
+        // Every member holds the target, or the furthest bound is where
+        // the next document of all of them may be.
+        let bound = members.iter().map(Member::next_doc).max().unwrap_or(target);
+        let result = if bound == target {
+            SeekDangerResult::Found
+        } else {
+            SeekDangerResult::SeekLowerBound(bound)
+        };
+        Ok((
+            result,
+            Box::new(AllOfScorer {
+                members,
+                doc: bound,
+            }),
+        ))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} does not match"
+            )));
+        }
+        Ok(Explanation::new("AllOf", scorer.score()))
+    }
+}
+
+struct AllOfScorer {
+    /// The leader first: it walks, the others are asked.
+    members: Vec<Member>,
+    doc: DocId,
+}
+
+impl AllOfScorer {
+    /// Stands on the first document from `target` on that every member
+    /// holds.
+    fn settle(&mut self, target: DocId) -> DocId {
+        let mut candidate = target;
+        'next: loop {
+            candidate = self.members[0].seek_valid(candidate);
+            if candidate >= TERMINATED {
+                self.doc = TERMINATED;
+                return TERMINATED;
+            }
+            for member in &mut self.members[1..] {
+                if let Err(next) = member.holds(candidate) {
+                    candidate = next;
+                    continue 'next;
+                }
+            }
+            self.doc = candidate;
+            return candidate;
+        }
+    }
+}
+
+impl DocSet for AllOfScorer {
+    fn advance(&mut self) -> DocId {
+        if self.doc >= TERMINATED {
+            return TERMINATED;
+        }
+        self.settle(self.doc + 1)
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        let settled = self.members.iter().all(|m| m.state == State::Valid);
+        if settled && self.doc >= target {
+            return self.doc;
+        }
+        self.settle(target)
+    }
+
+    fn seek_danger(&mut self, target: DocId) -> SeekDangerResult {
+        if target >= TERMINATED {
+            return SeekDangerResult::SeekLowerBound(TERMINATED);
+        }
+        for member in &mut self.members {
+            if let Err(next) = member.holds(target) {
+                self.doc = next;
+                return SeekDangerResult::SeekLowerBound(next);
+            }
+        }
+        self.doc = target;
+        SeekDangerResult::Found
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.members
+            .iter()
+            .map(|m| m.scorer.size_hint())
+            .min()
+            .unwrap_or(0)
+    }
+
+    fn cost(&self) -> u64 {
+        self.members.first().map_or(0, |m| m.scorer.cost())
+    }
+}
+
+impl Scorer for AllOfScorer {
+    fn score(&mut self) -> Score {
+        self.members.iter_mut().map(|m| m.scorer.score()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::DocSetCollector;
+    use tantivy::query::{BooleanQuery, Occur, PhraseQuery, TermQuery};
+    use tantivy::schema::{IndexRecordOption, Schema, TEXT};
+    use tantivy::{doc, Index};
+
+    use crate::index::query::union::AnyOf;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Random documents and members (words and two-word phrases): the
+        /// same documents as tantivy's own conjunction, alone, inside a lazy
+        /// union, and as a part of tantivy's conjunction.
+        #[test]
+        fn agrees_with_tantivy_on_random_documents(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(0usize..4, 0..6), 1..200),
+            cuts in proptest::collection::vec(0usize..200, 0..3),
+            members in proptest::collection::vec((0usize..4, proptest::option::of(0usize..4)), 1..4),
+            every in 2u32..5,
+        ) {
+            let words = ["a", "b", "c", "d"];
+            let mut schema = Schema::builder();
+            let body = schema.add_text_field("body", TEXT);
+            let tag = schema.add_text_field("tag", TEXT);
+            let index = Index::create_in_ram(schema.build());
+            let mut writer: tantivy::IndexWriter =
+                index.writer_with_num_threads(1, 15_000_000).unwrap();
+            for (i, text) in texts.iter().enumerate() {
+                let text: Vec<&str> = text.iter().map(|&w| words[w]).collect();
+                let t = if (i as u32).is_multiple_of(every) { "x" } else { "y" };
+                writer.add_document(doc!(body => text.join(" "), tag => t)).unwrap();
+                if cuts.contains(&i) {
+                    writer.commit().unwrap();
+                }
+            }
+            writer.commit().unwrap();
+            let searcher = index.reader().unwrap().searcher();
+            let term = |f, s: &str| Term::from_field_text(f, s);
+            let queries = || -> Vec<Box<dyn Query>> {
+                members
+                    .iter()
+                    .map(|&(first, second)| -> Box<dyn Query> {
+                        match second {
+                            Some(second) => Box::new(PhraseQuery::new(vec![
+                                term(body, words[first]),
+                                term(body, words[second]),
+                            ])),
+                            None => Box::new(TermQuery::new(
+                                term(body, words[first]),
+                                IndexRecordOption::WithFreqsAndPositions,
+                            )),
+                        }
+                    })
+                    .collect()
+            };
+            let tantivy = || -> Box<dyn Query> {
+                Box::new(BooleanQuery::new(
+                    queries().into_iter().map(|q| (Occur::Must, q)).collect(),
+                ))
+            };
+            let ours = || -> Box<dyn Query> { Box::new(AllOf::new(queries())) };
+            let x = || -> Box<dyn Query> {
+                Box::new(TermQuery::new(term(tag, "x"), IndexRecordOption::Basic))
+            };
+            let and = |a: Box<dyn Query>, b: Box<dyn Query>| -> Box<dyn Query> {
+                Box::new(BooleanQuery::new(vec![(Occur::Must, a), (Occur::Must, b)]))
+            };
+            let docs = |q: &dyn Query| searcher.search(q, &DocSetCollector).unwrap();
+            proptest::prop_assert_eq!(docs(&*ours()), docs(&*tantivy()));
+            proptest::prop_assert_eq!(docs(&*and(x(), ours())), docs(&*and(x(), tantivy())));
+            proptest::prop_assert_eq!(docs(&*and(ours(), x())), docs(&*and(tantivy(), x())));
+            // Inside a lazy union, beside a member that picks the documents.
+            let in_union = |q: Box<dyn Query>| -> Box<dyn Query> {
+                Box::new(AllOf::new(vec![x(), Box::new(AnyOf::new(vec![q]))]))
+            };
+            proptest::prop_assert_eq!(docs(&*in_union(ours())), docs(&*and(x(), tantivy())));
+            let nested = Box::new(AllOf::new(vec![ours(), x()]));
+            proptest::prop_assert_eq!(docs(&*nested), docs(&*and(tantivy(), x())));
+        }
+    }
+}

@@ -103,28 +103,70 @@ impl PartMatch {
 /// candidate, when a part needs it.
 pub(super) struct Candidate<'a> {
     listing: &'a Listing,
+    inherited: &'a [String],
     name: Keyed,
-    aliases: Vec<Keyed>,
-    dept: Option<Keyed>,
+    aliases: std::cell::OnceCell<Vec<Keyed>>,
+    dept: std::cell::OnceCell<Option<Keyed>>,
     normalized_name: std::cell::OnceCell<String>,
     areas: std::cell::OnceCell<Areas>,
 }
 
+/// The best match of a part found so far, as [`Candidate::match_part`]
+/// looks through the ways it may match.
+struct Best {
+    role: Role,
+    best: Option<PartMatch>,
+}
+
+impl Best {
+    /// Keeps `m` when the part's role admits it and it is better: a better
+    /// tier, then a match from the start.
+    fn consider(&mut self, m: PartMatch) {
+        if admits(self.role, &m) && self.could_be_beaten_by(m.tier(), m.anchored) {
+            self.best = Some(m);
+        }
+    }
+
+    /// Returns true if and only if a match of `tier` (from the start when
+    /// `anchored`) would be better than the best so far: a check that
+    /// cannot give one is not made.
+    fn could_be_beaten_by(&self, tier: super::Tier, anchored: bool) -> bool {
+        self.best
+            .as_ref()
+            .is_none_or(|b| (tier, !anchored) < (b.tier(), !b.anchored))
+    }
+}
+
 impl<'a> Candidate<'a> {
-    pub(super) fn new(listing: &'a Listing, inherited: &[String]) -> Candidate<'a> {
+    pub(super) fn new(listing: &'a Listing, inherited: &'a [String]) -> Candidate<'a> {
         Candidate {
             listing,
+            inherited,
             name: Keyed::new(&listing.name),
-            aliases: listing
-                .aliases
-                .iter()
-                .chain(inherited)
-                .map(|a| Keyed::new(a))
-                .collect(),
-            dept: listing.department.as_deref().map(Keyed::new),
+            aliases: std::cell::OnceCell::new(),
+            dept: std::cell::OnceCell::new(),
             normalized_name: std::cell::OnceCell::new(),
             areas: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The keys of its aliases, its own and those its parent lends it.
+    fn aliases(&self) -> &[Keyed] {
+        self.aliases.get_or_init(|| {
+            self.listing
+                .aliases
+                .iter()
+                .chain(self.inherited)
+                .map(|a| Keyed::new(a))
+                .collect()
+        })
+    }
+
+    /// The keys of its department.
+    fn dept(&self) -> Option<&Keyed> {
+        self.dept
+            .get_or_init(|| self.listing.department.as_deref().map(Keyed::new))
+            .as_ref()
     }
 
     fn normalized_name(&self) -> &str {
@@ -139,62 +181,66 @@ impl<'a> Candidate<'a> {
     /// The best way `part` matches the listing — the best tier, then a
     /// match from the start — or None.
     pub(super) fn match_part(&self, part: &Part) -> Option<PartMatch> {
-        let mut best: Option<PartMatch> = None;
-        let mut consider = |m: PartMatch| {
-            if admits(part.role, &m)
-                && best
-                    .as_ref()
-                    .is_none_or(|b| (m.tier(), !m.anchored) < (b.tier(), !b.anchored))
-            {
-                best = Some(m);
-            }
+        use super::Tier;
+        let mut best = Best {
+            role: part.role,
+            best: None,
         };
         for d in &part.derivations {
-            self.derivation_matches(d, &mut consider);
+            self.derivation_matches(d, &mut best);
         }
-        if let Some(cost) = part
-            .may_be_short_name()
-            .then(|| {
-                let (words, prefix) = short_name_words(self.normalized_name());
-                derived_short_name_cost(&part.text, &words, prefix)
-            })
-            .flatten()
-        {
-            consider(PartMatch {
-                short_cost: u8::try_from(cost).unwrap_or(u8::MAX),
-                ..PartMatch::new(MatchKind::ShortName, true, None)
-            });
+        if best.could_be_beaten_by(Tier::ShortName, true) {
+            if let Some(cost) = part
+                .may_be_short_name()
+                .then(|| {
+                    let (words, prefix) = short_name_words(self.normalized_name());
+                    derived_short_name_cost(&part.text, &words, prefix)
+                })
+                .flatten()
+            {
+                best.consider(PartMatch {
+                    short_cost: u8::try_from(cost).unwrap_or(u8::MAX),
+                    ..PartMatch::new(MatchKind::ShortName, true, None)
+                });
+            }
         }
         // A department said short (`心内科` for 心血管内科, `就业中心` for
         // 就业指导中心), as a name is.
         if part.role == Role::Department
+            && best.could_be_beaten_by(Tier::Qualifier, false)
             && part.text.chars().count() >= MIN_SHORT_DEPARTMENT
             && part.may_be_short_name()
             && self.listing.department.as_deref().is_some_and(|dept| {
                 is_derived_short_name(&part.text, &name_words(&normalize(dept)))
             })
         {
-            consider(PartMatch::new(MatchKind::Department, false, None));
+            best.consider(PartMatch::new(MatchKind::Department, false, None));
         }
-        if let Some(whole) = typo_of(&part.text, self.normalized_name()) {
-            consider(PartMatch::new(
-                MatchKind::Typo,
-                true,
-                whole.then(|| (0, self.listing.name.chars().count())),
-            ));
+        if best.could_be_beaten_by(Tier::Typo, true) {
+            if let Some(whole) = typo_of(&part.text, self.normalized_name()) {
+                best.consider(PartMatch::new(
+                    MatchKind::Typo,
+                    true,
+                    whole.then(|| (0, self.listing.name.chars().count())),
+                ));
+            }
         }
-        if let Some(kind) = self.areas().qualifier(&part.text) {
-            consider(PartMatch::new(kind, false, None));
+        if best.could_be_beaten_by(Tier::Qualifier, false) {
+            if let Some(kind) = self.areas().qualifier(&part.text) {
+                best.consider(PartMatch::new(kind, false, None));
+            }
         }
-        if let Some(m) = words_match(self.normalized_name(), &part.words) {
-            consider(m);
+        if best.could_be_beaten_by(Tier::Inner, false) {
+            if let Some(m) = words_match(self.normalized_name(), &part.words) {
+                best.consider(m);
+            }
         }
-        best
+        best.best
     }
 
     /// Every way derivation `d` matches the name, an alias or the
     /// department.
-    fn derivation_matches(&self, d: &Derivation, consider: &mut impl FnMut(PartMatch)) {
+    fn derivation_matches(&self, d: &Derivation, best: &mut Best) {
         if let Some(start) = self.name.find(d) {
             let end = start + d.keys.len();
             let kind = match d.reading {
@@ -204,13 +250,18 @@ impl<'a> Candidate<'a> {
                 Reading::Literal if start == 0 => MatchKind::Prefix,
                 reading => label(reading),
             };
-            consider(PartMatch::new(
+            best.consider(PartMatch::new(
                 kind,
                 start == 0,
                 Some((self.name.map[start], self.name.map[end - 1] + 1)),
             ));
         }
-        for alias in &self.aliases {
+        // Only a whole alias as typed (ranked with the exact names) could
+        // beat a name matched from its start.
+        if !best.could_be_beaten_by(super::Tier::Exact, true) {
+            return;
+        }
+        for alias in self.aliases() {
             if let Some(start) = alias.find(d) {
                 let kind = match d.reading {
                     // Chars inside an alias are chars inside a name: not
@@ -219,7 +270,7 @@ impl<'a> Candidate<'a> {
                     Reading::Literal => MatchKind::Inner,
                     reading => label(reading),
                 };
-                consider(PartMatch {
+                best.consider(PartMatch {
                     whole_alias: d.reading == Reading::Literal
                         && start == 0
                         && d.keys.len() == alias.positions.len(),
@@ -227,13 +278,16 @@ impl<'a> Candidate<'a> {
                 });
             }
         }
-        if let Some((dept, start)) = self.dept.as_ref().and_then(|k| Some((k, k.find(d)?))) {
+        if !best.could_be_beaten_by(super::Tier::Qualifier, false) {
+            return;
+        }
+        if let Some((dept, start)) = self.dept().and_then(|k| Some((k, k.find(d)?))) {
             let fit = match (start, start + d.keys.len() == dept.positions.len()) {
                 (0, true) => 2,
                 (0, false) => 1,
                 _ => 0,
             };
-            consider(PartMatch {
+            best.consider(PartMatch {
                 dept_fit: fit,
                 through: (d.reading != Reading::Literal).then(|| label(d.reading)),
                 ..PartMatch::new(MatchKind::Department, false, None)

@@ -394,7 +394,7 @@ fn is_hotline(number: &str) -> bool {
 }
 
 /// How many times more candidates a derived short name's look-up reads.
-const SHORT_NAME_BREADTH: usize = 4;
+const SHORT_NAME_BREADTH: usize = 2;
 
 /// Fewest hits a compound reading gathers.
 const READING_LIMIT: usize = 10;
@@ -481,7 +481,13 @@ impl<'u> Gathering<'u> {
                 ?probe,
                 "look-up"
             );
-            for candidate in candidates {
+            for (i, candidate) in candidates.into_iter().enumerate() {
+                // The wider read of a short name is for a better-fitting
+                // name further down: not judged when the most popular ones
+                // already fill the list with names shortened the usual way.
+                if i == per_probe && *stage == Stage::Short && self.well_named() >= self.limit {
+                    break;
+                }
                 if self.seen.insert(candidate) {
                     if let Some(hit) = judge(dir, snapshot, candidate, self.understood)? {
                         self.hits.push(hit);
@@ -496,6 +502,17 @@ impl<'u> Gathering<'u> {
             }
         }
         Ok(())
+    }
+}
+
+impl Gathering<'_> {
+    /// How many hits so far are named outright or by a short name formed
+    /// the usual way.
+    fn well_named(&self) -> usize {
+        self.hits
+            .iter()
+            .filter(|h| h.tier() < Tier::ShortName || h.facts.usual_short_name())
+            .count()
     }
 }
 

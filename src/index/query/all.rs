@@ -13,6 +13,7 @@
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term, TERMINATED};
 
+use super::prefix_phrase::Asked;
 use super::union::{Member, State};
 
 /// Matches what every one of its queries matches, lazily (see the module).
@@ -83,11 +84,10 @@ impl Weight for AllOfWeight {
             return Ok(Box::new(EmptyScorer));
         }
         let mut members = self.members_at(reader, 0, boost)?;
-        // The leader walks: made the usual way when it is not on the first
-        // document, since its own scorer finds its next match faster than
-        // being asked document by document.
+        // The leader walks: a look-up made to be asked that walks slowly is
+        // made again the usual way.
         let (leader, first) = &mut members[0];
-        if first.state != State::Valid {
+        if first.state != State::Valid && first.scorer.is::<Asked>() {
             *first = Member {
                 scorer: self.weights[*leader].scorer(reader, boost)?,
                 state: State::Valid,

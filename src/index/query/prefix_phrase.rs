@@ -154,9 +154,10 @@ impl Weight for PrefixPhraseWeight {
                 }
             })
             .collect();
-        AnyOf::new(phrases)
+        let (result, scorer) = AnyOf::new(phrases)
             .weight(EnableScoring::disabled_from_schema(reader.schema()))?
-            .scorer_danger(reader, target, boost)
+            .scorer_danger(reader, target, boost)?;
+        Ok((result, Box::new(Asked(scorer))))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -164,6 +165,43 @@ impl Weight for PrefixPhraseWeight {
             .tantivy_query()
             .weight(EnableScoring::disabled_from_schema(reader.schema()))?
             .explain(reader, doc)
+    }
+}
+
+/// A prefix phrase made to be asked about documents (`scorer_danger`): it
+/// answers those well, but walks slowly, so a conjunction that finds it
+/// leading makes it again the usual way ([`Weight::scorer`]).
+pub struct Asked(Box<dyn Scorer>);
+
+impl tantivy::DocSet for Asked {
+    fn advance(&mut self) -> DocId {
+        self.0.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.0.seek(target)
+    }
+
+    fn seek_danger(&mut self, target: DocId) -> SeekDangerResult {
+        self.0.seek_danger(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.0.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.0.size_hint()
+    }
+
+    fn cost(&self) -> u64 {
+        self.0.cost()
+    }
+}
+
+impl Scorer for Asked {
+    fn score(&mut self) -> Score {
+        self.0.score()
     }
 }
 

@@ -9,16 +9,20 @@ use super::MatchKind;
 use crate::model::{Listing, PhoneNumber};
 use crate::text::key::NameKey;
 use crate::text::keys::{
-    derived_short_name_cost, is_derived_short_name, key_positions, name_words, short_name_words,
+    derived_short_name_cost, is_derived_short_name, name_words, short_name_words,
 };
 use crate::text::normalize::{compact_with_map, without_spaces};
 use crate::text::slip::{may_hold_slip, within_one_edit};
-use crate::text::{normalize, segment};
+use crate::text::{normalize, pinyin, segment};
 
-/// The keys of a text, position by position (anchor dropped), with the map
-/// back to the chars of the text as written.
+/// A text as its keys are matched, position by position (anchor dropped):
+/// each char and its readings in context, with the map back to the chars
+/// of the text as written. The keys of a position
+/// ([`crate::text::keys::key_positions`]) are checked against these without
+/// being made.
 struct Keyed {
-    positions: Vec<Vec<NameKey>>,
+    chars: Vec<char>,
+    readings: Vec<pinyin::Reading>,
     map: Vec<usize>,
 }
 
@@ -26,26 +30,57 @@ impl Keyed {
     fn new(text: &str) -> Keyed {
         let (compact, map) = compact_with_map(text);
         Keyed {
-            positions: key_positions(&compact),
+            readings: pinyin::readings(&compact),
+            chars: compact.chars().collect(),
             map,
+        }
+    }
+
+    /// How many positions it has.
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Returns true if and only if `key` is one of the keys at `position`
+    /// (with `partly`, the start of one: a partly typed syllable).
+    fn holds(&self, position: usize, key: &NameKey, partly: bool) -> bool {
+        let is = |indexed: &str, typed: &str| {
+            if partly {
+                indexed.starts_with(typed)
+            } else {
+                indexed == typed
+            }
+        };
+        let c = self.chars[position];
+        let syllables = self.readings[position];
+        match key {
+            NameKey::Char(k) => *k == c,
+            NameKey::Syllable(typed) => syllables.iter().any(|s| is(s, typed)),
+            NameKey::Fuzzy(typed) => syllables.iter().any(|s| is(&pinyin::fuzzy_key(s), typed)),
+            NameKey::Initial(typed) => {
+                let mut letter = [0u8; 4];
+                (c.is_ascii_alphabetic() && is(c.encode_utf8(&mut letter), typed))
+                    || syllables.iter().any(|s| {
+                        let initial = pinyin::initial(s);
+                        is(&s[..1], typed) || (initial.len() == 2 && is(initial, typed))
+                    })
+            }
+            // The anchor and the pairs are not keys of a position.
+            NameKey::Anchor | NameKey::CharPair(..) | NameKey::SyllablePair(..) => false,
         }
     }
 
     /// First start at which `d` matches, or None.
     fn find(&self, d: &Derivation) -> Option<usize> {
         let n = d.keys.len();
-        if n == 0 || n > self.positions.len() {
+        if n == 0 || n > self.len() {
             return None;
         }
-        (0..=self.positions.len() - n).find(|&start| {
-            d.keys.iter().enumerate().all(|(i, key)| {
-                let at = &self.positions[start + i];
-                if d.prefix_last && i + 1 == n {
-                    at.iter().any(|k| key.starts(k))
-                } else {
-                    at.iter().any(|k| key == k)
-                }
-            })
+        (0..=self.len() - n).find(|&start| {
+            d.keys
+                .iter()
+                .enumerate()
+                .all(|(i, key)| self.holds(start + i, key, d.prefix_last && i + 1 == n))
         })
     }
 }
@@ -186,8 +221,11 @@ impl<'a> Candidate<'a> {
             role: part.role,
             best: None,
         };
+        // The name first: what it gives decides which of the dearer checks
+        // below (keying the aliases, segmenting the name) can still find
+        // a better match.
         for d in &part.derivations {
-            self.derivation_matches(d, &mut best);
+            self.name_matches(d, &mut best);
         }
         if best.could_be_beaten_by(Tier::ShortName, true) {
             if let Some(cost) = part
@@ -203,6 +241,9 @@ impl<'a> Candidate<'a> {
                     ..PartMatch::new(MatchKind::ShortName, true, None)
                 });
             }
+        }
+        for d in &part.derivations {
+            self.alias_and_department_matches(d, &mut best);
         }
         // A department said short (`心内科` for 心血管内科, `就业中心` for
         // 就业指导中心), as a name is.
@@ -238,15 +279,12 @@ impl<'a> Candidate<'a> {
         best.best
     }
 
-    /// Every way derivation `d` matches the name, an alias or the
-    /// department.
-    fn derivation_matches(&self, d: &Derivation, best: &mut Best) {
+    /// How derivation `d` matches the name, if it does.
+    fn name_matches(&self, d: &Derivation, best: &mut Best) {
         if let Some(start) = self.name.find(d) {
             let end = start + d.keys.len();
             let kind = match d.reading {
-                Reading::Literal if start == 0 && end == self.name.positions.len() => {
-                    MatchKind::Exact
-                }
+                Reading::Literal if start == 0 && end == self.name.len() => MatchKind::Exact,
                 Reading::Literal if start == 0 => MatchKind::Prefix,
                 reading => label(reading),
             };
@@ -256,33 +294,41 @@ impl<'a> Candidate<'a> {
                 Some((self.name.map[start], self.name.map[end - 1] + 1)),
             ));
         }
-        // Only a whole alias as typed (ranked with the exact names) could
-        // beat a name matched from its start.
-        if !best.could_be_beaten_by(super::Tier::Exact, true) {
-            return;
-        }
-        for alias in self.aliases() {
-            if let Some(start) = alias.find(d) {
-                let kind = match d.reading {
-                    // Chars inside an alias are chars inside a name: not
-                    // the alias as typed (`岗中` in 建行昌岗中路支行).
-                    Reading::Literal if start == 0 => MatchKind::Alias,
-                    Reading::Literal => MatchKind::Inner,
-                    reading => label(reading),
-                };
-                best.consider(PartMatch {
-                    whole_alias: d.reading == Reading::Literal
-                        && start == 0
-                        && d.keys.len() == alias.positions.len(),
-                    ..PartMatch::new(kind, start == 0, None)
-                });
+    }
+
+    /// Every way derivation `d` matches an alias or the department, as far
+    /// as one could beat the best match so far: a whole alias as typed
+    /// ranks with the exact names, any other at most as its reading does,
+    /// a department as a qualifier.
+    fn alias_and_department_matches(&self, d: &Derivation, best: &mut Best) {
+        let best_in_alias = match d.reading {
+            Reading::Literal => super::Tier::Exact,
+            reading => label(reading).tier(),
+        };
+        if best.could_be_beaten_by(best_in_alias, true) {
+            for alias in self.aliases() {
+                if let Some(start) = alias.find(d) {
+                    let kind = match d.reading {
+                        // Chars inside an alias are chars inside a name: not
+                        // the alias as typed (`岗中` in 建行昌岗中路支行).
+                        Reading::Literal if start == 0 => MatchKind::Alias,
+                        Reading::Literal => MatchKind::Inner,
+                        reading => label(reading),
+                    };
+                    best.consider(PartMatch {
+                        whole_alias: d.reading == Reading::Literal
+                            && start == 0
+                            && d.keys.len() == alias.len(),
+                        ..PartMatch::new(kind, start == 0, None)
+                    });
+                }
             }
         }
         if !best.could_be_beaten_by(super::Tier::Qualifier, false) {
             return;
         }
         if let Some((dept, start)) = self.dept().and_then(|k| Some((k, k.find(d)?))) {
-            let fit = match (start, start + d.keys.len() == dept.positions.len()) {
+            let fit = match (start, start + d.keys.len() == dept.len()) {
                 (0, true) => 2,
                 (0, false) => 1,
                 _ => 0,

@@ -402,6 +402,11 @@ fn derived_short_name_probes(part: &Part) -> Option<Vec<Probe>> {
 /// one more look-up.
 const MAX_SHORT_NAME_CHARS: usize = 8;
 
+/// Longest organisation in a compound request looked up as a derived
+/// short name (`北京体院`, `中山一院`, `哈工大`: short names of the usual
+/// kind are two to five chars).
+const MAX_SHORT_NAME_IN_REQUEST: usize = 5;
+
 /// The full pinyin a homophone reading spells when it is syllables only.
 fn homophone_spelling(d: &Derivation) -> Option<String> {
     if d.reading != Reading::Homophone {
@@ -574,7 +579,11 @@ fn part_probe(part: &Part, only_typed: bool) -> Probe {
             continue;
         }
         if part.role == Role::Organisation {
-            any.extend(organisation_probe(part, d));
+            // No organisation is named by one char or syllable (`zhong`
+            // starts a twentieth of the directory).
+            if d.keys.len() >= 2 {
+                any.extend(organisation_probe(part, d));
+            }
             continue;
         }
         for &field in seq_fields {
@@ -593,7 +602,10 @@ fn part_probe(part: &Part, only_typed: bool) -> Probe {
     for &field in word_fields {
         any.push(Probe::Word(field, part.text.clone()));
     }
-    if part.role == Role::Organisation {
+    // An organisation said by a short name not in the data (`中山一院`):
+    // short names are short, and each of a longer part's chars would be one
+    // more look-up of a common pair of chars.
+    if part.role == Role::Organisation && part.text.chars().count() <= MAX_SHORT_NAME_IN_REQUEST {
         any.extend(derived_short_name_probes(part).into_iter().flatten());
     }
     // A department said short (`心内科`): its chars in the department.

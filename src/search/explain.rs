@@ -136,14 +136,15 @@ impl PartMatch {
 
 /// A listing as the explanation needs it, each form worked out once a
 /// candidate, when a part needs it.
-pub(super) struct Candidate<'a> {
-    listing: &'a Listing,
-    inherited: &'a [String],
+pub(super) struct Candidate {
+    listing: Listing,
+    inherited: Vec<String>,
     name: Keyed,
     aliases: std::cell::OnceCell<Vec<Keyed>>,
     dept: std::cell::OnceCell<Option<Keyed>>,
     normalized_name: std::cell::OnceCell<String>,
     areas: std::cell::OnceCell<Areas>,
+    short_name_words: std::cell::OnceCell<(Vec<String>, usize)>,
 }
 
 /// The best match of a part found so far, as [`Candidate::match_part`]
@@ -172,17 +173,34 @@ impl Best {
     }
 }
 
-impl<'a> Candidate<'a> {
-    pub(super) fn new(listing: &'a Listing, inherited: &'a [String]) -> Candidate<'a> {
+impl Candidate {
+    /// A listing and the aliases its parent lends it, to be explained
+    /// against any number of queries: what each check works out is kept.
+    pub(super) fn new(listing: Listing, inherited: Vec<String>) -> Candidate {
         Candidate {
+            name: Keyed::new(&listing.name),
             listing,
             inherited,
-            name: Keyed::new(&listing.name),
             aliases: std::cell::OnceCell::new(),
             dept: std::cell::OnceCell::new(),
             normalized_name: std::cell::OnceCell::new(),
             areas: std::cell::OnceCell::new(),
+            short_name_words: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The listing.
+    pub(super) fn listing(&self) -> &Listing {
+        &self.listing
+    }
+
+    /// The words a short name of its name is formed from, and how many of
+    /// them are its national or regional prefix.
+    fn short_name_words(&self) -> (&[String], usize) {
+        let (words, prefix) = self
+            .short_name_words
+            .get_or_init(|| short_name_words(self.normalized_name()));
+        (words, *prefix)
     }
 
     /// The keys of its aliases, its own and those its parent lends it.
@@ -191,7 +209,7 @@ impl<'a> Candidate<'a> {
             self.listing
                 .aliases
                 .iter()
-                .chain(self.inherited)
+                .chain(&self.inherited)
                 .map(|a| Keyed::new(a))
                 .collect()
         })
@@ -210,7 +228,7 @@ impl<'a> Candidate<'a> {
     }
 
     fn areas(&self) -> &Areas {
-        self.areas.get_or_init(|| Areas::of(self.listing))
+        self.areas.get_or_init(|| Areas::of(&self.listing))
     }
 
     /// The best way `part` matches the listing — the best tier, then a
@@ -231,8 +249,8 @@ impl<'a> Candidate<'a> {
             if let Some(cost) = part
                 .may_be_short_name()
                 .then(|| {
-                    let (words, prefix) = short_name_words(self.normalized_name());
-                    derived_short_name_cost(&part.text, &words, prefix)
+                    let (words, prefix) = self.short_name_words();
+                    derived_short_name_cost(&part.text, words, prefix)
                 })
                 .flatten()
             {

@@ -236,7 +236,8 @@ pub struct Filters {
 pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> Result<Vec<Hit>> {
     let understood = understand::understand(query)?;
     let snapshot = dir.snapshot();
-    let mut typed = Gathering::new(&understood, limit);
+    let analysed = Analysed::default();
+    let mut typed = Gathering::new(&understood, &analysed, limit);
     typed.run(dir, &snapshot, filters, Stage::cheap)?;
     if typed.hits.iter().any(Hit::answers_as_typed) {
         return Ok(rank::finish(typed.hits, limit));
@@ -249,7 +250,10 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
     let mut hits = std::mem::take(&mut typed.hits);
     let (in_letters, readings): (Vec<&compound::Request>, Vec<&compound::Request>) =
         requests.iter().partition(|r| r.place_in_letters);
-    read_requests(dir, &snapshot, filters, wide, &readings, &mut hits)?;
+    let read = |requests: &[&compound::Request], hits: &mut Vec<Hit>| {
+        read_requests(dir, &snapshot, &analysed, filters, wide, requests, hits)
+    };
+    read(&readings, &mut hits)?;
     if hits.is_empty() {
         typed.run(dir, &snapshot, filters, |stage| !stage.cheap())?;
         hits = std::mem::take(&mut typed.hits);
@@ -257,11 +261,11 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
     // So many names start with a place's pinyin (`guangzhou…`) that such a
     // reading is tried only when nothing else matched.
     if hits.is_empty() {
-        read_requests(dir, &snapshot, filters, wide, &in_letters, &mut hits)?;
+        read(&in_letters, &mut hits)?;
     }
     if hits.is_empty() {
         for partial in compound::partials(&understood, &requests) {
-            let mut reading = Gathering::new(&partial.understood, wide);
+            let mut reading = Gathering::new(&partial.understood, &analysed, wide);
             reading.run(dir, &snapshot, filters, Stage::for_readings)?;
             merge(&mut hits, reading.hits, |hit| {
                 hit.facts.compound = true;
@@ -281,13 +285,14 @@ pub fn search(dir: &Directory, query: &str, limit: usize, filters: &Filters) -> 
 fn read_requests(
     dir: &Directory,
     snapshot: &crate::index::query::Snapshot,
+    analysed: &Analysed,
     filters: &Filters,
     limit: usize,
     requests: &[&compound::Request],
     hits: &mut Vec<Hit>,
 ) -> Result<()> {
     for request in requests {
-        let mut reading = Gathering::new(&request.understood, limit);
+        let mut reading = Gathering::new(&request.understood, analysed, limit);
         reading.run(dir, snapshot, filters, Stage::for_readings)?;
         let named = reading
             .hits
@@ -415,15 +420,21 @@ const PARTIAL_PENALTY: f32 = 200.0;
 /// [`Stage::runs`] says which stages run after what the ones before found.
 struct Gathering<'u> {
     understood: &'u understand::Understood,
+    analysed: &'u Analysed,
     limit: usize,
     hits: Vec<Hit>,
     seen: std::collections::HashSet<Candidate>,
 }
 
 impl<'u> Gathering<'u> {
-    fn new(understood: &'u understand::Understood, limit: usize) -> Gathering<'u> {
+    fn new(
+        understood: &'u understand::Understood,
+        analysed: &'u Analysed,
+        limit: usize,
+    ) -> Gathering<'u> {
         Gathering {
             understood,
+            analysed,
             limit,
             hits: Vec::new(),
             seen: std::collections::HashSet::new(),
@@ -489,7 +500,9 @@ impl<'u> Gathering<'u> {
                     break;
                 }
                 if self.seen.insert(candidate) {
-                    if let Some(hit) = judge(dir, snapshot, candidate, self.understood)? {
+                    if let Some(hit) =
+                        judge(dir, snapshot, self.analysed, candidate, self.understood)?
+                    {
                         self.hits.push(hit);
                     }
                 }
@@ -521,16 +534,49 @@ impl Gathering<'_> {
 fn judge(
     dir: &Directory,
     snapshot: &crate::index::query::Snapshot,
+    analysed: &Analysed,
     candidate: Candidate,
     understood: &understand::Understood,
 ) -> Result<Option<Hit>> {
-    let Some((listing, inherited)) = dir.candidate(snapshot, candidate)? else {
+    let Some(listing) = analysed.get(dir, snapshot, candidate)? else {
         return Ok(None);
     };
-    if !listing.listed {
+    if !listing.listing().listed {
         return Ok(None);
     }
-    Ok(rank::judge(listing, &inherited, understood))
+    Ok(rank::judge_candidate(&listing, understood))
+}
+
+/// The candidates of one search, loaded and analysed once however many of
+/// its readings judge them (the query as typed and its compound readings
+/// often find the same listings).
+#[derive(Default)]
+struct Analysed {
+    by_candidate:
+        std::cell::RefCell<std::collections::HashMap<Candidate, std::rc::Rc<explain::Candidate>>>,
+}
+
+impl Analysed {
+    /// The candidate's listing and its analysis; None when the stored
+    /// listing does not read back.
+    fn get(
+        &self,
+        dir: &Directory,
+        snapshot: &crate::index::query::Snapshot,
+        candidate: Candidate,
+    ) -> Result<Option<std::rc::Rc<explain::Candidate>>> {
+        if let Some(found) = self.by_candidate.borrow().get(&candidate) {
+            return Ok(Some(found.clone()));
+        }
+        let Some((listing, inherited)) = dir.candidate(snapshot, candidate)? else {
+            return Ok(None);
+        };
+        let analysed = std::rc::Rc::new(explain::Candidate::new(listing, inherited));
+        self.by_candidate
+            .borrow_mut()
+            .insert(candidate, analysed.clone());
+        Ok(Some(analysed))
+    }
 }
 
 #[cfg(test)]

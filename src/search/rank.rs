@@ -70,7 +70,13 @@ impl Facts {
 /// Checks `listing` against the query and builds its hit, or None when on a
 /// closer look it does not match.
 pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) -> Option<Hit> {
-    let candidate = Candidate::new(&listing, inherited);
+    judge_candidate(&Candidate::new(listing, inherited.to_vec()), understood)
+}
+
+/// [`judge`] for a candidate already analysed (by an earlier reading of
+/// the same search, say).
+pub(super) fn judge_candidate(candidate: &Candidate, understood: &Understood) -> Option<Hit> {
+    let listing = candidate.listing();
     let parts: Vec<Option<PartMatch>> = understood
         .parts
         .iter()
@@ -96,9 +102,14 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
         Some(named) => named,
         None => {
             let kind = match &understood.number {
-                Some(digits) if explain::number_matches(&listing, digits) => MatchKind::Number,
-                _ if explain::english_matches(&listing, understood) => {
-                    let mut hit = hit(listing, MatchKind::English, Vec::new(), Facts::default());
+                Some(digits) if explain::number_matches(listing, digits) => MatchKind::Number,
+                _ if explain::english_matches(listing, understood) => {
+                    let mut hit = hit(
+                        listing.clone(),
+                        MatchKind::English,
+                        Vec::new(),
+                        Facts::default(),
+                    );
                     hit.parts = vec![MatchedPart {
                         text: understood.normalized.clone(),
                         role: super::Role::Typed,
@@ -132,7 +143,7 @@ pub fn judge(listing: Listing, inherited: &[String], understood: &Understood) ->
                 .all(|p| p.whole_alias),
         ..Facts::default()
     };
-    let mut hit = hit(listing, kind, spans, facts);
+    let mut hit = hit(listing.clone(), kind, spans, facts);
     hit.parts = if told.iter().all(|p| p.kind.is_some()) {
         told
     } else {

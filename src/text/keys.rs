@@ -377,6 +377,8 @@ pub fn short_name_words(normalized: &str) -> (Vec<String>, usize) {
         .unwrap_or(0);
     let words = super::segment::words(&compact[national..]);
     let mut start = national;
+    // The words of `compact[start..]`, once worked out for the check below.
+    let mut rest: Option<Vec<String>> = None;
     let mut i = 0;
     while i < words.len() {
         let word = words[i].text;
@@ -395,15 +397,17 @@ pub fn short_name_words(normalized: &str) -> (Vec<String>, usize) {
             break;
         };
         let len: usize = words[i..i + taken].iter().map(|w| w.text.len()).sum();
-        if name_words(&compact[start + len..]).len() < 2 {
+        let after = name_words(&compact[start + len..]);
+        if after.len() < 2 {
             break;
         }
         start += len;
+        rest = Some(after);
         i += taken;
     }
     let mut out = name_words(&compact[..start]);
     let prefix = out.len();
-    out.extend(name_words(&compact[start..]));
+    out.extend(rest.unwrap_or_else(|| name_words(&compact[start..])));
     // The legal form at the end (`有限公司`) is never part of a short name.
     while out.len() > prefix + 2
         && out

@@ -369,8 +369,9 @@ fn prefix_keys(part: &Part) -> Vec<PrefixKey> {
 
 /// A derived short name (`北师大`): its first char starts a word of the
 /// name and the first char of its second piece starts a later word; every
-/// char of it is in the name. One look-up for each char that may start the
-/// second piece.
+/// char of it is in the name. One look-up of the pairs after the name's
+/// regional prefix, then one of any pair, each of every char that may start
+/// the second piece.
 fn derived_short_name_probes(part: &Part) -> Option<Vec<Probe>> {
     if !part.may_be_short_name() || part.text.chars().count() > MAX_SHORT_NAME_CHARS {
         return None;
@@ -383,15 +384,19 @@ fn derived_short_name_probes(part: &Part) -> Option<Vec<Probe>> {
     // Pairs of words after the name's regional prefix first: the usual
     // short names (`鱼小` is 鱼珠小学 before any 黄埔区…小学).
     let pair_kinds: [fn(char, char) -> PrefixKey; 2] = [PrefixKey::CorePair, PrefixKey::WordPair];
+    let mut seconds: Vec<char> = chars[1..].to_vec();
+    seconds.dedup();
     Some(
         pair_kinds
             .iter()
-            .flat_map(|pair| {
-                chars[1..].iter().map(|&second| {
-                    let mut all = vec![Probe::Prefix(pair(chars[0], second))];
-                    all.extend(all_chars.iter().cloned());
-                    Probe::All(all)
-                })
+            .map(|pair| {
+                let pairs = seconds
+                    .iter()
+                    .map(|&second| Probe::Prefix(pair(chars[0], second)))
+                    .collect();
+                let mut all = vec![Probe::Any(pairs)];
+                all.extend(all_chars.iter().cloned());
+                Probe::All(all)
             })
             .collect(),
     )

@@ -143,11 +143,6 @@ impl Probe {
             }
             Probe::District(value) => term(fields.district, value),
             Probe::Category(value) => term(fields.category, value),
-            // Single keys stand on their first document as soon as they are
-            // made: tantivy's own conjunction of them is the quickest.
-            Probe::All(all) if all.iter().all(Probe::is_one_key) => Box::new(BooleanQuery::new(
-                all.iter().map(|p| (Occur::Must, p.query(fields))).collect(),
-            )),
             Probe::All(all) => Box::new(AllOf::new(all.iter().map(|p| p.query(fields)).collect())),
             Probe::Any(any) => match any.as_slice() {
                 [one] => one.query(fields),
@@ -161,24 +156,6 @@ impl Probe {
                 *need,
                 of.iter().map(|p| p.query(fields)).collect(),
             )),
-        }
-    }
-}
-
-impl Probe {
-    /// Returns true if and only if the look-up is one key of the index.
-    fn is_one_key(&self) -> bool {
-        match self {
-            Probe::Key(..)
-            | Probe::Prefix(_)
-            | Probe::Word(..)
-            | Probe::Phone(_)
-            | Probe::District(_)
-            | Probe::Category(_) => true,
-            Probe::Phrase {
-                keys, prefix_last, ..
-            } => keys.len() == 1 && !prefix_last,
-            _ => false,
         }
     }
 }

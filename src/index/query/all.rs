@@ -231,11 +231,9 @@ impl Scorer for AllOfScorer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::collector::DocSetCollector;
-    use tantivy::query::{BooleanQuery, Occur, PhraseQuery, TermQuery};
-    use tantivy::schema::{IndexRecordOption, Schema, TEXT};
-    use tantivy::{doc, Index};
+    use tantivy::query::{BooleanQuery, Occur};
 
+    use crate::index::query::testing::{and, Corpus};
     use crate::index::query::union::AnyOf;
 
     proptest::proptest! {
@@ -252,54 +250,15 @@ mod tests {
             members in proptest::collection::vec((0usize..4, proptest::option::of(0usize..4)), 1..4),
             every in 2u32..5,
         ) {
-            let words = ["a", "b", "c", "d"];
-            let mut schema = Schema::builder();
-            let body = schema.add_text_field("body", TEXT);
-            let tag = schema.add_text_field("tag", TEXT);
-            let index = Index::create_in_ram(schema.build());
-            let mut writer: tantivy::IndexWriter =
-                index.writer_with_num_threads(1, 15_000_000).unwrap();
-            for (i, text) in texts.iter().enumerate() {
-                let text: Vec<&str> = text.iter().map(|&w| words[w]).collect();
-                let t = if (i as u32).is_multiple_of(every) { "x" } else { "y" };
-                writer.add_document(doc!(body => text.join(" "), tag => t)).unwrap();
-                if cuts.contains(&i) {
-                    writer.commit().unwrap();
-                }
-            }
-            writer.commit().unwrap();
-            let searcher = index.reader().unwrap().searcher();
-            let term = |f, s: &str| Term::from_field_text(f, s);
-            let queries = || -> Vec<Box<dyn Query>> {
-                members
-                    .iter()
-                    .map(|&(first, second)| -> Box<dyn Query> {
-                        match second {
-                            Some(second) => Box::new(PhraseQuery::new(vec![
-                                term(body, words[first]),
-                                term(body, words[second]),
-                            ])),
-                            None => Box::new(TermQuery::new(
-                                term(body, words[first]),
-                                IndexRecordOption::WithFreqsAndPositions,
-                            )),
-                        }
-                    })
-                    .collect()
-            };
+            let corpus = Corpus::new(&texts, &cuts, every);
             let tantivy = || -> Box<dyn Query> {
                 Box::new(BooleanQuery::new(
-                    queries().into_iter().map(|q| (Occur::Must, q)).collect(),
+                    corpus.members(&members).into_iter().map(|q| (Occur::Must, q)).collect(),
                 ))
             };
-            let ours = || -> Box<dyn Query> { Box::new(AllOf::new(queries())) };
-            let x = || -> Box<dyn Query> {
-                Box::new(TermQuery::new(term(tag, "x"), IndexRecordOption::Basic))
-            };
-            let and = |a: Box<dyn Query>, b: Box<dyn Query>| -> Box<dyn Query> {
-                Box::new(BooleanQuery::new(vec![(Occur::Must, a), (Occur::Must, b)]))
-            };
-            let docs = |q: &dyn Query| searcher.search(q, &DocSetCollector).unwrap();
+            let ours = || -> Box<dyn Query> { Box::new(AllOf::new(corpus.members(&members))) };
+            let x = || corpus.tagged();
+            let docs = |q: &dyn Query| corpus.docs(q);
             proptest::prop_assert_eq!(docs(&*ours()), docs(&*tantivy()));
             proptest::prop_assert_eq!(docs(&*and(x(), ours())), docs(&*and(x(), tantivy())));
             proptest::prop_assert_eq!(docs(&*and(ours(), x())), docs(&*and(tantivy(), x())));

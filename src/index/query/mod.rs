@@ -12,6 +12,8 @@
 pub mod all;
 pub mod prefix_phrase;
 pub mod slip;
+#[cfg(test)]
+mod testing;
 pub mod union;
 
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, TermQuery};

@@ -344,6 +344,8 @@ mod tests {
     use tantivy::schema::{IndexRecordOption, Schema, TEXT};
     use tantivy::{doc, Index};
 
+    use crate::index::query::testing::{and, Corpus};
+
     /// Every combination of a union inside and outside a conjunction gives
     /// the same documents as tantivy's own union.
     #[test]
@@ -443,56 +445,19 @@ mod tests {
             need in 1usize..5,
             every in 2u32..5,
         ) {
-            let words = ["a", "b", "c", "d"];
-            let mut schema = Schema::builder();
-            let body = schema.add_text_field("body", TEXT);
-            let tag = schema.add_text_field("tag", TEXT);
-            let index = Index::create_in_ram(schema.build());
-            let mut writer: tantivy::IndexWriter =
-                index.writer_with_num_threads(1, 15_000_000).unwrap();
-            for (i, text) in texts.iter().enumerate() {
-                let text: Vec<&str> = text.iter().map(|&w| words[w]).collect();
-                let t = if (i as u32).is_multiple_of(every) { "x" } else { "y" };
-                writer.add_document(doc!(body => text.join(" "), tag => t)).unwrap();
-                if cuts.contains(&i) {
-                    writer.commit().unwrap();
-                }
-            }
-            writer.commit().unwrap();
-            let searcher = index.reader().unwrap().searcher();
-            let term = |f, s: &str| Term::from_field_text(f, s);
-            let queries = || -> Vec<Box<dyn Query>> {
-                members
-                    .iter()
-                    .map(|&(first, second)| -> Box<dyn Query> {
-                        match second {
-                            Some(second) => Box::new(PhraseQuery::new(vec![
-                                term(body, words[first]),
-                                term(body, words[second]),
-                            ])),
-                            None => Box::new(TermQuery::new(
-                                term(body, words[first]),
-                                IndexRecordOption::WithFreqsAndPositions,
-                            )),
-                        }
-                    })
-                    .collect()
-            };
+            let corpus = Corpus::new(&texts, &cuts, every);
             let need = need.min(members.len());
             let tantivy = || -> Box<dyn Query> {
                 Box::new(BooleanQuery::with_minimum_required_clauses(
-                    queries().into_iter().map(|q| (Occur::Should, q)).collect(),
+                    corpus.members(&members).into_iter().map(|q| (Occur::Should, q)).collect(),
                     need,
                 ))
             };
-            let ours = || -> Box<dyn Query> { Box::new(AnyOf::at_least(need, queries())) };
-            let x = || -> Box<dyn Query> {
-                Box::new(TermQuery::new(term(tag, "x"), IndexRecordOption::Basic))
+            let ours = || -> Box<dyn Query> {
+                Box::new(AnyOf::at_least(need, corpus.members(&members)))
             };
-            let and = |a: Box<dyn Query>, b: Box<dyn Query>| -> Box<dyn Query> {
-                Box::new(BooleanQuery::new(vec![(Occur::Must, a), (Occur::Must, b)]))
-            };
-            let docs = |q: &dyn Query| searcher.search(q, &DocSetCollector).unwrap();
+            let x = || corpus.tagged();
+            let docs = |q: &dyn Query| corpus.docs(q);
             proptest::prop_assert_eq!(docs(&*ours()), docs(&*tantivy()));
             proptest::prop_assert_eq!(docs(&*and(x(), ours())), docs(&*and(x(), tantivy())));
             proptest::prop_assert_eq!(docs(&*and(ours(), x())), docs(&*and(tantivy(), x())));

@@ -233,7 +233,7 @@ mod tests {
     use super::*;
     use tantivy::query::{BooleanQuery, Occur};
 
-    use crate::index::query::testing::{and, Corpus};
+    use crate::index::query::testing::{and, random_documents, random_members, Corpus};
     use crate::index::query::union::AnyOf;
 
     proptest::proptest! {
@@ -244,10 +244,8 @@ mod tests {
         /// union, and as a part of tantivy's conjunction.
         #[test]
         fn agrees_with_tantivy_on_random_documents(
-            texts in proptest::collection::vec(
-                proptest::collection::vec(0usize..4, 0..6), 1..200),
-            cuts in proptest::collection::vec(0usize..200, 0..3),
-            members in proptest::collection::vec((0usize..4, proptest::option::of(0usize..4)), 1..4),
+            (texts, cuts) in random_documents(),
+            members in random_members(4),
             every in 2u32..5,
         ) {
             let corpus = Corpus::new(&texts, &cuts, every);

@@ -2,6 +2,7 @@
 //! small in-memory index of random documents, the look-ups they combine,
 //! and tantivy's own queries to compare them with.
 
+use proptest::strategy::Strategy;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TEXT};
@@ -79,6 +80,20 @@ impl Corpus {
     pub(super) fn docs(&self, query: &dyn Query) -> std::collections::HashSet<DocAddress> {
         self.searcher.search(query, &DocSetCollector).unwrap()
     }
+}
+
+/// Random documents (each up to five of the four words) and where the
+/// segments are cut, for [`Corpus::new`].
+pub(super) fn random_documents() -> impl Strategy<Value = (Vec<Vec<usize>>, Vec<usize>)> {
+    (
+        proptest::collection::vec(proptest::collection::vec(0usize..4, 0..6), 1..200),
+        proptest::collection::vec(0usize..200, 0..3),
+    )
+}
+
+/// Fewer than `most` random members for [`Corpus::members`].
+pub(super) fn random_members(most: usize) -> impl Strategy<Value = Vec<(usize, Option<usize>)>> {
+    proptest::collection::vec((0usize..4, proptest::option::of(0usize..4)), 1..most)
 }
 
 /// tantivy's conjunction of `a` and `b`.

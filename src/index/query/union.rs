@@ -339,74 +339,48 @@ impl Scorer for AnyOfScorer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::collector::DocSetCollector;
-    use tantivy::query::{BooleanQuery, Occur, PhraseQuery, TermQuery};
-    use tantivy::schema::{IndexRecordOption, Schema, TEXT};
-    use tantivy::{doc, Index};
+    use tantivy::query::{BooleanQuery, Occur};
 
-    use crate::index::query::testing::{and, Corpus};
+    use crate::index::query::testing::{and, random_documents, random_members, Corpus};
 
     /// Every combination of a union inside and outside a conjunction gives
     /// the same documents as tantivy's own union.
     #[test]
     fn matches_what_a_should_union_matches() {
-        let mut schema = Schema::builder();
-        let body = schema.add_text_field("body", TEXT);
-        let tag = schema.add_text_field("tag", TEXT);
-        let index = Index::create_in_ram(schema.build());
-        let mut writer: tantivy::IndexWriter =
-            index.writer_with_num_threads(1, 15_000_000).unwrap();
-        let words = ["a b", "b a", "a c b", "c", "a b c", "b", "a", "c a b"];
-        for i in 0..3000u32 {
-            let w = words[(i as usize * 7 + i as usize / 5) % words.len()];
-            let t = if i % 3 == 0 { "x" } else { "y" };
-            writer.add_document(doc!(body => w, tag => t)).unwrap();
-            if i % 1000 == 999 {
-                writer.commit().unwrap();
-            }
-        }
-        writer.commit().unwrap();
-        let searcher = index.reader().unwrap().searcher();
-        let term = |f, s: &str| Term::from_field_text(f, s);
-        let members = || -> Vec<Box<dyn Query>> {
-            vec![
-                Box::new(PhraseQuery::new(vec![term(body, "a"), term(body, "b")])),
-                Box::new(PhraseQuery::new(vec![term(body, "c"), term(body, "a")])),
-                Box::new(TermQuery::new(
-                    term(tag, "nothing"),
-                    IndexRecordOption::Basic,
-                )),
-            ]
-        };
+        // Words a, b, c (d is in no document) in eight orders, 3,000
+        // documents in three segments, every third tagged x.
+        let orders: [&[usize]; 8] = [
+            &[0, 1],
+            &[1, 0],
+            &[0, 2, 1],
+            &[2],
+            &[0, 1, 2],
+            &[1],
+            &[0],
+            &[2, 0, 1],
+        ];
+        let texts: Vec<Vec<usize>> = (0..3000usize)
+            .map(|i| orders[(i * 7 + i / 5) % orders.len()].to_vec())
+            .collect();
+        let corpus = Corpus::new(&texts, &[999, 1999], 3);
+        // `a b`, `c a`, and a word in no document.
+        let members = || corpus.members(&[(0, Some(1)), (2, Some(0)), (3, None)]);
         let should = || -> Box<dyn Query> {
             Box::new(BooleanQuery::new(
                 members().into_iter().map(|q| (Occur::Should, q)).collect(),
             ))
         };
         let lazy = || -> Box<dyn Query> { Box::new(AnyOf::new(members())) };
-        let x = || -> Box<dyn Query> {
-            Box::new(TermQuery::new(term(tag, "x"), IndexRecordOption::Basic))
-        };
-        let and = |a: Box<dyn Query>, b: Box<dyn Query>| -> Box<dyn Query> {
-            Box::new(BooleanQuery::new(vec![(Occur::Must, a), (Occur::Must, b)]))
-        };
-        let docs = |q: &dyn Query| searcher.search(q, &DocSetCollector).unwrap();
+        let x = || corpus.tagged();
+        let docs = |q: &dyn Query| corpus.docs(q);
         assert_eq!(docs(&*lazy()), docs(&*should()));
         assert!(!docs(&*lazy()).is_empty());
         assert_eq!(docs(&*and(lazy(), x())), docs(&*and(should(), x())));
         assert_eq!(docs(&*and(x(), lazy())), docs(&*and(x(), should())));
         let two = and(lazy(), lazy());
         assert_eq!(docs(&*two), docs(&*should()));
-        // At least some of them, alone and in a conjunction.
-        let words = || -> Vec<Box<dyn Query>> {
-            ["a", "b", "c", "nothing"]
-                .iter()
-                .map(|w| {
-                    Box::new(TermQuery::new(term(body, w), IndexRecordOption::Basic))
-                        as Box<dyn Query>
-                })
-                .collect()
-        };
+        // At least some of the words a, b, c, d, alone and in a conjunction.
+        let words = || corpus.members(&[(0, None), (1, None), (2, None), (3, None)]);
         for need in 1..=3 {
             let tantivy = || -> Box<dyn Query> {
                 Box::new(BooleanQuery::with_minimum_required_clauses(
@@ -438,10 +412,8 @@ mod tests {
         /// either side of a conjunction.
         #[test]
         fn agrees_with_tantivy_on_random_documents(
-            texts in proptest::collection::vec(
-                proptest::collection::vec(0usize..4, 0..6), 1..200),
-            cuts in proptest::collection::vec(0usize..200, 0..3),
-            members in proptest::collection::vec((0usize..4, proptest::option::of(0usize..4)), 1..5),
+            (texts, cuts) in random_documents(),
+            members in random_members(5),
             need in 1usize..5,
             every in 2u32..5,
         ) {

@@ -154,13 +154,13 @@ fn splits<'a>(
                     continue;
                 }
             }
-            if may_be_name(&rest[..i]) {
+            if may_name_organisation(&rest[..i], vocab) {
                 out.push((place.clone(), &rest[..i], Some(&rest[i..])));
             }
         }
         for i in word_points(rest) {
             let split = (place.clone(), &rest[..i], Some(&rest[i..]));
-            if may_be_name(&rest[..i]) && !out.contains(&split) {
+            if may_name_organisation(&rest[..i], vocab) && !out.contains(&split) {
                 later.push(split);
             }
         }
@@ -194,6 +194,13 @@ fn word_points(text: &str) -> Vec<usize> {
         .map(|start| bounds[start])
         .take(MAX_WORD_SPLITS)
         .collect()
+}
+
+/// Returns true if and only if `text`, before a department, may name an
+/// organisation: long enough, and not just a place (`广州` before `tonghong`
+/// names no organisation; it starts half the directory's names).
+fn may_name_organisation(text: &str, vocab: &Vocabulary) -> bool {
+    may_be_name(text) && !vocab.is_place(text)
 }
 
 /// Returns true if and only if `text` is long enough to name an

@@ -592,10 +592,10 @@ fn part_probe(part: &Part, only_typed: bool) -> Probe {
             continue;
         }
         for &field in seq_fields {
-            // A department in a name of its own is a word of it: one key
-            // (a char, a syllable or its start) is in far too many names,
-            // and only the department field is looked at for it.
-            if part.role == Role::Department && field != SeqField::Department && d.keys.len() < 2 {
+            // A department is a word of two chars or more: one key (a
+            // char, a syllable or its start: `hong`) starts far too many
+            // departments and is in far too many names.
+            if part.role == Role::Department && d.keys.len() < 2 {
                 continue;
             }
             any.push(in_field(field, d.keys.clone(), d.prefix_last));

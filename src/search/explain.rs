@@ -24,6 +24,10 @@ struct Keyed {
     chars: Vec<char>,
     readings: Vec<pinyin::Reading>,
     map: Vec<usize>,
+    /// The fuzzy class of each reading of each position, worked out the
+    /// first time a fuzzy key is checked (a search checks each position
+    /// many times, once for each start it tries).
+    fuzzy: std::cell::OnceCell<Vec<Vec<String>>>,
 }
 
 impl Keyed {
@@ -33,7 +37,18 @@ impl Keyed {
             readings: pinyin::readings(&compact),
             chars: compact.chars().collect(),
             map,
+            fuzzy: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The fuzzy classes of the readings at each position.
+    fn fuzzy(&self) -> &[Vec<String>] {
+        self.fuzzy.get_or_init(|| {
+            self.readings
+                .iter()
+                .map(|syllables| syllables.iter().map(|s| pinyin::fuzzy_key(s)).collect())
+                .collect()
+        })
     }
 
     /// How many positions it has.
@@ -56,7 +71,7 @@ impl Keyed {
         match key {
             NameKey::Char(k) => *k == c,
             NameKey::Syllable(typed) => syllables.iter().any(|s| is(s, typed)),
-            NameKey::Fuzzy(typed) => syllables.iter().any(|s| is(&pinyin::fuzzy_key(s), typed)),
+            NameKey::Fuzzy(typed) => self.fuzzy()[position].iter().any(|f| is(f, typed)),
             NameKey::Initial(typed) => {
                 let mut letter = [0u8; 4];
                 (c.is_ascii_alphabetic() && is(c.encode_utf8(&mut letter), typed))

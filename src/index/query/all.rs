@@ -14,7 +14,7 @@ use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Wei
 use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term, TERMINATED};
 
 use super::prefix_phrase::Asked;
-use super::union::{Member, State};
+use super::union::{explain_by_seeking, Member, State};
 
 /// Matches what every one of its queries matches, lazily (see the module).
 #[derive(Debug)]
@@ -136,13 +136,7 @@ impl Weight for AllOfWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.seek(doc) != doc {
-            return Err(tantivy::TantivyError::InvalidArgument(format!(
-                "document {doc} does not match"
-            )));
-        }
-        Ok(Explanation::new("AllOf", scorer.score()))
+        explain_by_seeking(self, reader, doc, "AllOf")
     }
 }
 

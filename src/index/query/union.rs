@@ -115,14 +115,25 @@ impl Weight for AnyOfWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.seek(doc) != doc {
-            return Err(tantivy::TantivyError::InvalidArgument(format!(
-                "document {doc} does not match"
-            )));
-        }
-        Ok(Explanation::new("AnyOf", scorer.score()))
+        explain_by_seeking(self, reader, doc, "AnyOf")
     }
+}
+
+/// The explanation of a lazy look-up: its score at `doc`, found by
+/// seeking its scorer there; an error when it does not match `doc`.
+pub(super) fn explain_by_seeking(
+    weight: &dyn Weight,
+    reader: &SegmentReader,
+    doc: DocId,
+    name: &'static str,
+) -> tantivy::Result<Explanation> {
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    if scorer.seek(doc) != doc {
+        return Err(tantivy::TantivyError::InvalidArgument(format!(
+            "document {doc} does not match"
+        )));
+    }
+    Ok(Explanation::new(name, scorer.score()))
 }
 
 /// Where a member stands.
